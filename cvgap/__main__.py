@@ -1,0 +1,3 @@
+from cvgap.cli import main
+
+main()

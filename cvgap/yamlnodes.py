@@ -1,0 +1,161 @@
+"""Line-aware YAML reading: compose a node tree and turn it into plain values that remember
+where they were written, collecting every problem instead of stopping at the first.
+
+``yaml.safe_load`` loses positions and silently accepts duplicate keys; walking the composed
+node tree keeps both. Anchors and aliases are refused (a "billion laughs" file would otherwise
+expand exponentially), and only the safe scalar tags are understood, so no tag can run code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from cvgap.types import Level, Problem, SourceRef
+
+MAX_YAML_BYTES = 2 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A YAML value with the position of its node."""
+
+    value: Any  # str | int | float | bool | None | dict[str, Located] | list[Located]
+    line: int
+    column: int
+    key_line: int = 0
+    key_column: int = 0
+
+    def ref(self, path: str) -> SourceRef:
+        return SourceRef(path=path, line=self.line, column=self.column)
+
+    def items(self) -> Iterator[tuple[str, Located]]:
+        if isinstance(self.value, dict):
+            yield from self.value.items()
+
+    def get(self, key: str) -> Located | None:
+        return self.value.get(key) if isinstance(self.value, dict) else None
+
+    def plain(self) -> Any:
+        """The value without positions."""
+        if isinstance(self.value, dict):
+            return {k: v.plain() for k, v in self.value.items()}
+        if isinstance(self.value, list):
+            return [v.plain() for v in self.value]
+        return self.value
+
+
+class ProblemSink:
+    """Collects problems for one file."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def add(
+        self, line: int, column: int, rule: str, message: str, level: Level = "error"
+    ) -> None:
+        self.problems.append(
+            Problem(
+                path=self.path, line=line, column=column, level=level, rule=rule, message=message
+            )
+        )
+
+    def at(
+        self, node: Located, rule: str, message: str, level: Level = "error"
+    ) -> None:
+        self.add(node.line, node.column, rule, message, level)
+
+
+_SCALARS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+}
+
+
+def read_yaml(path: Path, sink: ProblemSink) -> Located | None:
+    """Read one YAML file into :class:`Located` values; problems go to ``sink``."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_YAML_BYTES:
+            sink.add(1, 1, "file-too-large", f"file is {size:,} bytes; the limit is "
+                     f"{MAX_YAML_BYTES:,} bytes")
+            return None
+        raw = path.read_bytes()
+    except OSError as exc:
+        sink.add(1, 1, "unreadable", f"cannot read file: {exc.strerror or exc}")
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        sink.add(line, 1, "encoding", f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})")
+        return None
+    return parse_yaml(text, sink)
+
+
+def parse_yaml(text: str, sink: ProblemSink) -> Located | None:
+    """Parse YAML text into :class:`Located` values; problems go to ``sink``."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        sink.add(line, col, "yaml-syntax", f"syntax error: {exc.problem or exc}")
+        return None
+    except yaml.YAMLError as exc:
+        sink.add(1, 1, "yaml-syntax", f"syntax error: {exc}")
+        return None
+    if root is None:
+        return None
+    return _convert(root, sink, set())
+
+
+def _convert(node: yaml.Node, sink: ProblemSink, seen: set[int]) -> Located:
+    line, col = node.start_mark.line + 1, node.start_mark.column + 1
+    if id(node) in seen:
+        sink.add(line, col, "yaml-alias", "anchors and aliases (*name) are not allowed")
+        return Located(None, line, col)
+    seen.add(id(node))
+    if isinstance(node, yaml.MappingNode):
+        mapping: dict[str, Located] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                sink.add(key_node.start_mark.line + 1, key_node.start_mark.column + 1,
+                         "schema", "mapping keys must be plain strings")
+                continue
+            key = str(key_node.value)
+            k_line, k_col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+            if key == "<<":
+                sink.add(k_line, k_col, "yaml-alias", "merge keys (<<) are not allowed")
+                continue
+            if key in mapping:
+                first = mapping[key]
+                sink.add(k_line, k_col, "duplicate-key",
+                         f'duplicate key "{key}" (first at line {first.key_line})')
+                continue
+            value = _convert(value_node, sink, seen)
+            mapping[key] = Located(value.value, value.line, value.column, k_line, k_col)
+        return Located(mapping, line, col)
+    if isinstance(node, yaml.SequenceNode):
+        return Located([_convert(item, sink, seen) for item in node.value], line, col)
+    assert isinstance(node, yaml.ScalarNode)
+    if node.tag not in _SCALARS:
+        sink.add(line, col, "yaml-tag", f"unsupported tag {node.tag!r}")
+        return Located(None, line, col)
+    try:
+        value = _CONSTRUCTOR.yaml_constructors[node.tag](_CONSTRUCTOR, node)
+    except (yaml.YAMLError, ValueError) as exc:  # e.g. "!!int abc"
+        sink.add(line, col, "schema", f"invalid {node.tag.rsplit(':', 1)[-1]} value: {exc}")
+        return Located(None, line, col)
+    return Located(value, line, col)
+
+
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
