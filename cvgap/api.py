@@ -24,6 +24,7 @@ def analyze(
     taxonomy: Taxonomy | None = None,
     nlp: Language | None = None,
     password: str | None = None,
+    pdf_engine: str = "pdfplumber",
 ) -> Report:
     """Analyse a résumé against a role and return its gap report.
 
@@ -37,14 +38,14 @@ def analyze(
     """
     taxonomy = taxonomy or load_taxonomy()
     role_profile = get_role(taxonomy, role)
-    resume = _as_resume(source, password=password)
+    resume = _as_resume(source, password=password, pdf_engine=pdf_engine)
     nlp = nlp or build_nlp(taxonomy)
     return score(resume, extract_skills(resume, nlp, taxonomy), role_profile, taxonomy)
 
 
-def _as_resume(source: str | Path | Resume, *, password: str | None) -> Resume:
+def _as_resume(source: str | Path | Resume, *, password: str | None, pdf_engine: str) -> Resume:
     if isinstance(source, Resume):
         return source
     if isinstance(source, str) and "\n" in source:
         return resume_from_text(source)
-    return load_resume(source, password=password)
+    return load_resume(source, password=password, pdf_engine=pdf_engine)

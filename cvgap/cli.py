@@ -114,6 +114,11 @@ def check(
         raise typer.Exit(EXIT_VERDICT)
 
 
+from cvgap.cli_taxonomy import taxonomy_app  # noqa: E402
+
+app.add_typer(taxonomy_app, name="taxonomy")
+
+
 def main() -> None:
     """Entry point of the ``cvgap`` script and ``python -m cvgap``."""
     app()

@@ -344,3 +344,76 @@ class Report:
             "sections": list(self.sections),
             "warnings": list(self.warnings),
         }
+
+
+# --------------------------------------------------------------------------- batch
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BatchResult:
+    """One input of a batch: its report, or the error that stopped it."""
+
+    file: str
+    digest: str = ""
+    report: Report | None = None
+    error: str | None = None
+    duplicate_of: str | None = None
+
+    @property
+    def status(self) -> Literal["scored", "failed", "duplicate"]:
+        if self.duplicate_of is not None:
+            return "duplicate"
+        return "scored" if self.report is not None else "failed"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SkillShare:
+    """How much of a cohort has one of the role's skills."""
+
+    id: str
+    name: str
+    required: bool
+    weight: float
+    have: int  # résumés where the skill is matched or implied (or covered by its group)
+    total: int  # scored résumés
+
+    @property
+    def share(self) -> float:
+        return self.have / self.total if self.total else 0.0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Cohort:
+    """A batch's results and what the cohort shares (built by :mod:`cvgap.batch`)."""
+
+    role: str
+    role_title: str
+    results: tuple[BatchResult, ...]
+    skills: tuple[SkillShare, ...] = ()
+
+    @property
+    def scored(self) -> tuple[BatchResult, ...]:
+        return tuple(r for r in self.results if r.status == "scored")
+
+    @property
+    def failed(self) -> tuple[BatchResult, ...]:
+        return tuple(r for r in self.results if r.status == "failed")
+
+    @property
+    def ranking(self) -> tuple[BatchResult, ...]:
+        """Scored results, best first (ties by file name)."""
+        return tuple(sorted(self.scored, key=lambda r: (-(r.report.score if r.report else 0),
+                                                        r.file)))
+
+    @property
+    def common_gaps(self) -> tuple[SkillShare, ...]:
+        """The role's skills, the most commonly missing first."""
+        return tuple(sorted(self.skills, key=lambda s: (s.share, -s.weight, s.id)))
+
+    def histogram(self, bins: int = 10) -> tuple[int, ...]:
+        """Counts of scores in ``bins`` equal bins over 0-100 (100 falls in the last)."""
+        counts = [0] * bins
+        for r in self.scored:
+            if r.report is not None:
+                counts[min(bins - 1, r.report.score * bins // 100)] += 1
+        return tuple(counts)

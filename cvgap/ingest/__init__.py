@@ -16,8 +16,15 @@ TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
 __all__ = ["load_resume", "resume_from_text"]
 
 
+PDF_ENGINES = ("pdfplumber",)
+
+
 def load_resume(
-    path: str | Path, *, password: str | None = None, max_pages: int = 50
+    path: str | Path,
+    *,
+    password: str | None = None,
+    pdf_engine: str = "pdfplumber",
+    max_pages: int = 50,
 ) -> Resume:
     """Read the résumé at ``path``; raises :class:`~cvgap.errors.InputError` naming the file
     and the problem when it cannot.
@@ -32,6 +39,9 @@ def load_resume(
     if data.startswith(b"%PDF-") or (file.suffix.lower() == ".pdf" and b"%PDF-" in data[:1024]):
         from cvgap.ingest.pdf import pdf_pages
 
+        if pdf_engine not in PDF_ENGINES:
+            raise InputError(f"unknown PDF engine {pdf_engine!r} (known: "
+                             f"{', '.join(PDF_ENGINES)})", path=name)
         pages = pdf_pages(file, password=password, max_pages=max_pages)
         text = "\n".join(pages)
         if len(text.strip()) < MIN_TEXT_CHARS:
