@@ -114,8 +114,11 @@ def check(
         raise typer.Exit(EXIT_VERDICT)
 
 
+from cvgap import cli_batch, cli_eval  # noqa: E402
 from cvgap.cli_taxonomy import taxonomy_app  # noqa: E402
 
+cli_batch.register(app)
+cli_eval.register(app)
 app.add_typer(taxonomy_app, name="taxonomy")
 
 
