@@ -22,8 +22,11 @@ GOLDEN = Path(__file__).parent / "golden"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true",
-                     help="Rewrite tests/golden/* from the current output.")
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="Rewrite tests/golden/* from the current output.",
+    )
     parser.addoption("--slow", action="store_true", help="Also run tests marked slow.")
 
 
@@ -71,8 +74,7 @@ def check_golden(name: str, actual: str, update: bool) -> None:
 PdfMaker = Callable[..., Path]
 
 
-def write_pdf(path: Path, lines: Sequence[str], *, font_size: float = 10,
-              **_: Any) -> Path:
+def write_pdf(path: Path, lines: Sequence[str], *, font_size: float = 10, **_: Any) -> Path:
     """A one-column PDF with one text line per entry ("# " prefix: a bold heading)."""
     from fpdf import FPDF
 
