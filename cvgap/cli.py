@@ -43,8 +43,9 @@ def _version(value: bool) -> None:
 def main_callback(
     version: Annotated[
         Optional[bool],  # noqa: UP045 - typer needs Optional on Python 3.10
-        typer.Option("--version", callback=_version, is_eager=True,
-                     help="Show the version and exit."),
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
     ] = None,
     debug: Annotated[
         bool, typer.Option("--debug", help="Show tracebacks instead of one-line errors.")
@@ -58,8 +59,12 @@ def main_callback(
 RoleOption = Annotated[str, typer.Option("--role", "-r", help="Role profile id.")]
 TaxonomyOption = Annotated[
     Optional[Path],  # noqa: UP045
-    typer.Option("--taxonomy", "-t", help="A skills folder to use instead of the built-in one.",
-                 file_okay=False),
+    typer.Option(
+        "--taxonomy",
+        "-t",
+        help="A skills folder to use instead of the built-in one.",
+        file_okay=False,
+    ),
 ]
 
 
@@ -73,13 +78,18 @@ def check(
     ] = OutputFormat.table,
     output: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option("--output", "-o", help="Write the report to this file instead of stdout.",
-                     dir_okay=False),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the report to this file instead of stdout.",
+            dir_okay=False,
+        ),
     ] = None,
     min_score: Annotated[
         Optional[int],  # noqa: UP045
-        typer.Option("--min-score", min=0, max=100,
-                     help="Exit with code 1 when the score is below this."),
+        typer.Option(
+            "--min-score", min=0, max=100, help="Exit with code 1 when the score is below this."
+        ),
     ] = None,
     password: Annotated[
         Optional[str],  # noqa: UP045
@@ -104,9 +114,11 @@ def check(
             if output is None:
                 stdout_console().print(render_report(report))
             else:
+                import io
+
                 from rich.console import Console
 
-                file_console = Console(record=True, width=100, file=open(os.devnull, "w"))  # noqa: SIM115
+                file_console = Console(record=True, width=100, file=io.StringIO())
                 file_console.print(render_report(report))
                 write_output(file_console.export_text(), output)
     if min_score is not None and report.score < min_score:

@@ -50,8 +50,10 @@ def guarded() -> Iterator[None]:
     except Exception as exc:
         if debug_enabled():
             raise
-        error_line(f"internal error: {type(exc).__name__}: {exc}; please report this, "
-                   "with the output of the same command run with --debug")
+        error_line(
+            f"internal error: {type(exc).__name__}: {exc}; please report this, "
+            "with the output of the same command run with --debug"
+        )
         raise typer.Exit(EXIT_INTERNAL) from None
 
 
@@ -69,5 +71,4 @@ def write_output(text: str, output: Path | None) -> None:
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise CvgapError(f"cannot write output: {exc.strerror or exc}", path=str(output)) \
-            from None
+        raise CvgapError(f"cannot write output: {exc.strerror or exc}", path=str(output)) from None
