@@ -41,7 +41,8 @@ MAX_WEIGHT = 10.0
 
 SKILL_FILE_KEYS = {"version", "category", "skills"}
 SKILL_KEYS = {"id", "name", "aliases", "patterns", "implies", "suggestion", "examples"}
-ALIAS_KEYS = {"alias", "case_sensitive", "near", "near_categories", "not_near", "window"}
+ALIAS_KEYS = {"alias", "case_sensitive", "near", "near_categories", "not_near", "window",
+              "list_item", "not_preceded_by", "not_followed_by", "fuzzy"}
 ROLE_KEYS = {"version", "id", "title", "description", "extends", "requirements"}
 REQUIREMENT_KEYS = {"skill", "any_of", "weight", "required", "suggestion"}
 
@@ -296,6 +297,12 @@ def _alias(node: Located, sink: ProblemSink) -> Alias | None:
     if case_node is not None and not isinstance(case_node.value, bool):
         sink.at(case_node, "schema", f"case_sensitive: expected true or false, got "
                                      f"{_kind(case_node)}")
+    flags = {}
+    for key in ("list_item", "fuzzy"):
+        flag = node.get(key)
+        if flag is not None and not isinstance(flag.value, bool):
+            sink.at(flag, "schema", f"{key}: expected true or false, got {_kind(flag)}")
+        flags[key] = flag is not None and flag.value is True
 
     def words(key: str) -> tuple[str, ...]:
         return tuple(n.value.strip().lower() for n in _str_list(node.get(key), sink, key))
@@ -307,6 +314,8 @@ def _alias(node: Located, sink: ProblemSink) -> Alias | None:
         case_sensitive=bool(case_node.value) if case_node is not None else False,
         near=words("near"), near_categories=words("near_categories"),
         not_near=words("not_near"), window=window, source=ref,
+        list_item=flags["list_item"], fuzzy=flags["fuzzy"],
+        not_preceded_by=words("not_preceded_by"), not_followed_by=words("not_followed_by"),
     )
 
 

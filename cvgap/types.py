@@ -114,7 +114,11 @@ class Alias:
     ``near``: the alias only counts when one of these words/phrases (lower case) or a skill
     of one of ``near_categories`` occurs within ``window`` tokens; ``not_near``: it does not
     count when one of these words occurs within ``window`` tokens; ``case_sensitive``: match
-    the exact spelling instead of lower case.
+    the exact spelling instead of lower case. All guards look only at the alias's own line.
+    ``list_item``: the alias only counts as an item of a list (a separator such as ``,`` ``/``
+    ``|`` or the line's edge on both sides); ``not_preceded_by``/``not_followed_by``: the
+    token right before/after it is none of these; ``fuzzy``: a typo of this alias (a long
+    single word) may match, marked as a fuzzy match.
     """
 
     text: str
@@ -124,10 +128,15 @@ class Alias:
     not_near: tuple[str, ...] = ()
     window: int = 6
     source: SourceRef | None = None
+    list_item: bool = False
+    not_preceded_by: tuple[str, ...] = ()
+    not_followed_by: tuple[str, ...] = ()
+    fuzzy: bool = False
 
     @property
     def guarded(self) -> bool:
-        return bool(self.near or self.near_categories or self.not_near)
+        return bool(self.near or self.near_categories or self.not_near or self.list_item
+                    or self.not_preceded_by or self.not_followed_by)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
