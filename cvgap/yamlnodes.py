@@ -78,6 +78,7 @@ _SCALARS = {
     "tag:yaml.org,2002:bool",
     "tag:yaml.org,2002:null",
 }
+_COLLECTIONS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 
 
 def read_yaml(path: Path, sink: ProblemSink) -> Located | None:
@@ -101,21 +102,49 @@ def read_yaml(path: Path, sink: ProblemSink) -> Located | None:
     return parse_yaml(text, sink)
 
 
+class _Loader(yaml.SafeLoader):
+    """A composer that never shares nodes: every alias becomes a null node, and its
+    position is remembered so it can be reported."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.alias_marks: list[yaml.Mark] = []
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event = self.get_event()  # type: ignore[no-untyped-call]
+            self.alias_marks.append(event.start_mark)
+            return yaml.ScalarNode("tag:yaml.org,2002:null", "", event.start_mark,
+                                   event.end_mark)
+        return super().compose_node(parent, index)  # type: ignore[arg-type]
+
+
 def parse_yaml(text: str, sink: ProblemSink) -> Located | None:
     """Parse YAML text into :class:`Located` values; problems go to ``sink``."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        loader = _Loader(text)
+        try:
+            root = loader.get_single_node()
+        finally:
+            loader.dispose()
+        for mark in loader.alias_marks:
+            sink.add(mark.line + 1, mark.column + 1, "yaml-alias",
+                     "aliases (*name) are not allowed: repeat the value instead (aliases let "
+                     "a small file expand into a huge one)")
+        if root is None:
+            return None
+        return _convert(root, sink, set())
+    except RecursionError:
+        sink.add(1, 1, "yaml-syntax", "nesting too deep: the YAML parser gave up")
+        return None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        at = exc.problem_mark or exc.context_mark
+        line, col = (at.line + 1, at.column + 1) if at else (1, 1)
         sink.add(line, col, "yaml-syntax", f"syntax error: {exc.problem or exc}")
         return None
     except yaml.YAMLError as exc:
         sink.add(1, 1, "yaml-syntax", f"syntax error: {exc}")
         return None
-    if root is None:
-        return None
-    return _convert(root, sink, set())
 
 
 def _convert(node: yaml.Node, sink: ProblemSink, seen: set[int]) -> Located:
@@ -124,6 +153,10 @@ def _convert(node: yaml.Node, sink: ProblemSink, seen: set[int]) -> Located:
         sink.add(line, col, "yaml-alias", "anchors and aliases (*name) are not allowed")
         return Located(None, line, col)
     seen.add(id(node))
+    if not isinstance(node, yaml.ScalarNode) and node.tag not in _COLLECTIONS:
+        sink.add(line, col, "yaml-tag", f"unsupported tag {node.tag!r}: only plain mappings, "
+                 "lists, strings, numbers, booleans and null are allowed")
+        return Located(None, line, col)
     if isinstance(node, yaml.MappingNode):
         mapping: dict[str, Located] = {}
         for key_node, value_node in node.value:
@@ -148,7 +181,8 @@ def _convert(node: yaml.Node, sink: ProblemSink, seen: set[int]) -> Located:
         return Located([_convert(item, sink, seen) for item in node.value], line, col)
     assert isinstance(node, yaml.ScalarNode)
     if node.tag not in _SCALARS:
-        sink.add(line, col, "yaml-tag", f"unsupported tag {node.tag!r}")
+        sink.add(line, col, "yaml-tag", f"unsupported tag {node.tag!r}: only strings, numbers, "
+                 "booleans and null are allowed (quote the value to make it a string)")
         return Located(None, line, col)
     try:
         value = _CONSTRUCTOR.yaml_constructors[node.tag](_CONSTRUCTOR, node)
