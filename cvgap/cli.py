@@ -31,6 +31,7 @@ class OutputFormat(str, Enum):
     table = "table"
     json = "json"
     markdown = "markdown"
+    html = "html"
 
 
 def _version(value: bool) -> None:
@@ -98,7 +99,7 @@ def check(
 ) -> None:
     """Score one résumé against a role and print the gap report."""
     from cvgap.api import analyze
-    from cvgap.report import render_json, render_markdown
+    from cvgap.report import render_html, render_json, render_markdown
     from cvgap.taxonomy import load_taxonomy
 
     with guarded():
@@ -108,6 +109,8 @@ def check(
             write_output(render_json(report), output)
         elif output_format is OutputFormat.markdown:
             write_output(render_markdown(report), output)
+        elif output_format is OutputFormat.html:
+            write_output(render_html(report), output)
         else:
             from cvgap.report.terminal import render_report
 

@@ -1,4 +1,4 @@
-"""Report: render a :class:`~cvgap.types.Report` as JSON, Markdown or a rich view.
+"""Report: render a :class:`~cvgap.types.Report` as JSON, Markdown, HTML or a rich view.
 
 Rendering only: no scoring, no I/O beyond returning strings/renderables.
 """
@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import json
 
+from cvgap.report.html import render_html
 from cvgap.report.markdown import render_markdown
 from cvgap.types import Report
 
-FORMATS = ("table", "json", "markdown")
+FORMATS = ("table", "json", "markdown", "html")
 
-__all__ = ["FORMATS", "render_json", "render_markdown"]
+__all__ = ["FORMATS", "render_html", "render_json", "render_markdown"]
 
 
 def render_json(report: Report) -> str:

@@ -1,82 +1,124 @@
-"""Markdown rendering of a gap report (renders on GitHub)."""
+"""Markdown rendering of a gap report (GitHub-flavoured: tables, alerts).
+
+Résumé text is escaped with :func:`md_escape`, which backslash-escapes only the characters
+that would change how GitHub renders the line, so the raw Markdown stays readable.
+"""
 
 from __future__ import annotations
 
 import re
 
+from cvgap.report.common import (
+    evidence_place,
+    group_label,
+    impact,
+    one_line,
+    points,
+    quote,
+    shown_skills,
+    unique_gaps,
+)
 from cvgap.types import Report, SkillResult
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+__all__ = ["group_label", "md_escape", "md_inline_code", "render_markdown", "unique_gaps"]
+
+# Always special inline: code spans, emphasis/strike, links/images, raw HTML and autolinks,
+# table cells, math. "_" only at a word edge (snake_case stays as written); "\" only where
+# it would escape the next character; "&" only where it would start an entity.
+_INLINE = re.compile(
+    r"[`*~\[\]<|$]"
+    r"|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])"
+    r"|\\(?=[!-/:-@\[-`{-~])"
+    r"|&(?=#?[A-Za-z0-9]+;)"
+)
+# At the start of a line's content: headings, quotes, list items, thematic breaks.
+_BLOCK_START = re.compile(r"^([#>+=-]|\d+(?=[.)]))")
+BAR_CELLS = 10
 
 
 def md_escape(text: str) -> str:
-    """Escape résumé text so Markdown shows it as written (no links, HTML or emphasis)."""
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    """Escape text so GitHub shows it as written: no links, HTML, emphasis or tables.
+
+    >>> md_escape("C++ (OpenCV) and <script>, [bold] | *x* snake_case")
+    'C++ (OpenCV) and \\\\<script>, \\\\[bold\\\\] \\\\| \\\\*x\\\\* snake_case'
+    """
+    text = _INLINE.sub(lambda m: "\\" + m.group(0), one_line(text))
+    return _BLOCK_START.sub(r"\\\1", text)
 
 
-def group_label(result: SkillResult, report: Report) -> str:
-    """A gap's display name: "PyTorch or TensorFlow or Keras" for an any-of group."""
-    if result.group is None:
-        return result.name
-    names = {s.id: s.name for s in report.skills}
-    return " or ".join(names.get(sid, sid) for sid in result.group.split("/"))
+def md_inline_code(text: str) -> str:
+    """``text`` as a code span, with a fence longer than any backtick run inside it."""
+    text = one_line(text).replace("|", "\\|")
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
-def unique_gaps(report: Report) -> list[SkillResult]:
-    """Gaps heaviest first, each any-of group once."""
-    seen: set[str] = set()
-    gaps = []
-    for gap in sorted(report.gaps, key=lambda g: -g.weight):
-        key = gap.group or gap.id
-        if key not in seen:
-            seen.add(key)
-            gaps.append(gap)
-    return gaps
+def md_bar(score: float, cells: int = BAR_CELLS) -> str:
+    """A 0-100 value as a bar of block characters."""
+    filled = round(score / 100 * cells)
+    return "█" * filled + "░" * (cells - filled)
 
 
-def evidence_note(result: SkillResult) -> str:
-    if not result.evidence:
+def _evidence(s: SkillResult) -> str:
+    if not s.evidence:
         return ""
-    ev = result.evidence[0]
-    via = f" (via {ev.via})" if ev.via else ""
-    return f"line {ev.line}, {ev.section}{via}: “{ev.text}”"
+    return f"“{md_escape(quote(s.evidence[0].text))}” — {evidence_place(s)}"
 
 
 def render_markdown(report: Report) -> str:
     """The report as GitHub-flavoured Markdown."""
+    matched, implied = shown_skills(report, "matched"), shown_skills(report, "implied")
+    gaps = unique_gaps(report)
     out = [
         f"# cvgap report: {md_escape(report.role_title)}",
         "",
-        f"**File:** `{report.file.replace('`', '')}`  ",
-        f"**Score:** {report.score}/100 — {report.verdict}",
-        "",
-        "## Coverage by category",
-        "",
-        "| Category | Score |",
-        "|---|---:|",
+        f"**{report.score}/100 · {md_escape(report.verdict)}**  ",
+        f"File: {md_inline_code(report.file)} · {len(matched)} matched · "
+        f"{len(implied)} implied · {len(gaps)} {'gap' if len(gaps) == 1 else 'gaps'}",
     ]
-    out += [f"| {md_escape(c.name)} | {c.score} |" for c in report.categories]
-    out += ["", "## Skills the role asks for", "",
-            "| Status | Skill | Weight | Evidence |", "|---|---|---:|---|"]
-    for s in report.skills:
-        if s.covered_by is not None:
-            continue
-        status = {"matched": "✅ matched", "implied": "☑️ implied", "missing": "❌ missing"}
-        req = "" if s.required else " (preferred)"
-        out.append(f"| {status[s.status]} | {md_escape(s.name)}{req} | {s.weight:g} | "
-                   f"{md_escape(evidence_note(s))} |")
-    gaps = unique_gaps(report)
-    if gaps:
-        out += ["", "## What to add", ""]
-        out += [f"1. **{md_escape(group_label(g, report))}** (weight {g.weight:g}"
-                f"{'' if g.required else ', preferred'}): {md_escape(g.suggestion)}"
-                for g in gaps]
-    if report.extra_skills:
-        out += ["", "## Other skills found", "",
-                ", ".join(md_escape(s.name) for s in report.extra_skills)]
-    if report.intents:
-        out += ["", "## Mentioned as intent, not counted", "",
-                ", ".join(md_escape(s.name) for s in report.intents)]
     if report.warnings:
-        out += ["", "## Warnings", ""] + [f"- {md_escape(w)}" for w in report.warnings]
+        out += ["", "> [!WARNING]"]
+        out += [f"> {md_escape(w)}  " for w in report.warnings]
+        out[-1] = out[-1].rstrip()
+    out += ["", "## Coverage by category", "", "| Category | Coverage | |", "|---|---:|---|"]
+    out += [f"| {md_escape(c.name)} | {c.score}% | {md_bar(c.score)} |" for c in report.categories]
+    if gaps:
+        out += ["", "## What to add, by impact", ""]
+        for g in gaps:
+            kind = "required" if g.required else "preferred"
+            out.append(
+                f"1. **{md_escape(group_label(g, report))}** ({kind}, "
+                f"{points(impact(g, report))}): {md_escape(g.suggestion)}"
+            )
+    for title, skills in (("Matched skills", matched), ("Implied skills", implied)):
+        if not skills:
+            continue
+        out += [
+            "",
+            f"## {title} ({len(skills)})",
+            "",
+            "| Skill | Weight | Evidence |",
+            "|---|---:|---|",
+        ]
+        for s in skills:
+            name = md_escape(s.name) + ("" if s.required else " *(preferred)*")
+            if s.evidence and s.evidence[0].via:
+                name += f" — via {md_escape(s.evidence[0].via)}"
+            out.append(f"| {name} | {s.weight:g} | {_evidence(s)} |")
+    if report.extra_skills:
+        out += [
+            "",
+            "## Other skills found",
+            "",
+            ", ".join(md_escape(s.name) for s in report.extra_skills),
+        ]
+    if report.intents:
+        out += [
+            "",
+            "## Mentioned as an intention, not counted",
+            "",
+            ", ".join(md_escape(s.name) for s in report.intents),
+        ]
     return "\n".join(out) + "\n"

@@ -1,96 +1,214 @@
-"""The rich terminal view of a gap report. Résumé text never goes through markup."""
+"""The rich terminal view of a gap report.
+
+:class:`ReportView` lays itself out for the width it is given (80 columns and up get tables
+side by side with evidence; narrow terminals get stacked lists). Résumé text is only ever
+put in :class:`~rich.text.Text` objects, never parsed as markup, so ``[bold]`` prints as
+written. Colour is a bonus: every status also has a mark (✔ ≈ ✘) so ``NO_COLOR`` loses
+nothing.
+"""
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
+from collections.abc import Iterable
+
+from rich import box
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.padding import Padding
 from rich.panel import Panel
+from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from cvgap.report.markdown import group_label, unique_gaps
+from cvgap.report.common import (
+    STATUS_MARK,
+    band,
+    evidence_place,
+    group_label,
+    impact,
+    quote,
+    shown_skills,
+    unique_gaps,
+)
 from cvgap.types import Report, SkillResult
 
-_STATUS_STYLE = {"matched": ("✔ matched", "green"), "implied": ("≈ implied", "cyan"),
-                 "missing": ("✘ missing", "red")}
+BAND_STYLE = {"strong": "green", "good": "yellow", "partial": "dark_orange", "weak": "red"}
+STATUS_STYLE = {"matched": "green", "implied": "cyan", "missing": "red"}
+NARROW = 60  # below this many columns, tables become stacked lists
 
 
-def _score_style(score: int) -> str:
-    return "green" if score >= 80 else "yellow" if score >= 60 else "dark_orange" \
-        if score >= 40 else "red"
+def score_style(score: int) -> str:
+    """The colour of a 0-100 score's verdict band."""
+    return BAND_STYLE[band(score)]
 
 
-def _bar(score: int, width: int = 20) -> Text:
+def bar(score: float, width: int) -> Text:
+    """A 0-100 value as ``width`` cells of █ (coloured by band) and ░ (dim)."""
     filled = round(score / 100 * width)
-    return Text("█" * filled, style=_score_style(score)) + Text("░" * (width - filled),
-                                                                style="dim")
+    return Text.assemble(("█" * filled, score_style(round(score))), ("░" * (width - filled), "dim"))
+
+
+def heading(title: str) -> Rule:
+    """A section heading: a dim rule with the title at the left."""
+    return Rule(Text(title, style="bold"), align="left", style="dim", characters="─")
 
 
 def render_report(report: Report) -> RenderableType:
-    """A rich renderable: score panel, category bars, skills, gaps, extras, warnings."""
+    """A rich renderable: score panel, warnings, category bars, gaps, skills with evidence."""
+    return ReportView(report)
+
+
+class ReportView:
+    """The whole report; renders for the width of the console (or container) it is given."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        report, width = self.report, options.max_width
+        yield score_panel(report, width)
+        for warning in report.warnings:
+            yield Text.assemble(("⚠ warning: ", "bold yellow"), warning)
+        yield Text()
+        yield heading("Coverage by category")
+        yield category_bars(report, width)
+        gaps = unique_gaps(report)
+        if gaps:
+            yield Text()
+            yield heading("What to add, by impact")
+            yield gap_table(report, gaps, width)
+        for status, title in (("matched", "Matched skills"), ("implied", "Implied skills")):
+            skills = shown_skills(report, status)  # type: ignore[arg-type]
+            if skills:
+                yield Text()
+                yield heading(f"{title} ({len(skills)})")
+                yield skill_list(skills, width)
+        for label, items in (
+            ("Other skills found", report.extra_skills),
+            ("Mentioned as an intention, not counted", report.intents),
+        ):
+            if items:
+                yield Text()
+                yield Text.assemble((f"{label}: ", "bold"), ", ".join(s.name for s in items))
+
+
+def score_panel(report: Report, width: int) -> Panel:
+    style = score_style(report.score)
+    gaps = len(unique_gaps(report))
     head = Text.assemble(
-        (f"{report.score}", f"bold {_score_style(report.score)}"), ("/100  ", "bold"),
-        (report.verdict, "bold"), "\n", ("Role: ", "dim"), report.role_title,
-        ("   File: ", "dim"), report.file,
+        (f"{report.score}", f"bold {style}"), ("/100  ", "dim"), (report.verdict, "bold")
     )
-    parts: list[RenderableType] = [Panel(head, title="cvgap", title_align="left",
-                                         border_style=_score_style(report.score))]
-    cats = Table(title="Coverage by category", title_justify="left", show_header=False,
-                 box=None, padding=(0, 1))
+    counts = Text.assemble(
+        f"{len(shown_skills(report, 'matched'))} matched",
+        ("  ·  ", "dim"),
+        f"{len(shown_skills(report, 'implied'))} implied",
+        ("  ·  ", "dim"),
+        (f"{gaps} {'gap' if gaps == 1 else 'gaps'}", "bold red" if gaps else "green"),
+    )
+    inner = max(10, width - 4)
+    if len(report.file) + 5 + len(counts) <= inner:
+        meta = Text.assemble(report.file, ("  ·  ", "dim"), counts)
+    else:
+        meta = Text.assemble(report.file, "\n", counts)
+    return Panel(
+        Group(head, bar(report.score, inner), meta),
+        title=Text.assemble(("cvgap", "bold"), " · ", report.role_title),
+        title_align="left",
+        border_style=style,
+        box=box.ROUNDED,
+    )
+
+
+def category_bars(report: Report, width: int) -> RenderableType:
+    names = [c.name for c in report.categories]
+    name_w = min(max((len(n) for n in names), default=10), 32, max(10, width // 2 - 4))
+    bar_w = max(8, min(50, width - name_w - 8))
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=name_w, no_wrap=True, overflow="ellipsis")
+    grid.add_column(width=bar_w, no_wrap=True)
+    grid.add_column(justify="right", width=4, no_wrap=True)
     for c in report.categories:
-        cats.add_row(Text(c.name), _bar(c.score), Text(f"{c.score:>3}%"))
-    parts.append(cats)
-    parts.append(_skills_table(report))
-    gaps = unique_gaps(report)
-    if gaps:
-        table = Table(title="What to add (heaviest first)", title_justify="left",
-                      show_lines=False, expand=True)
-        table.add_column("Skill", ratio=1, no_wrap=False)
-        table.add_column("Weight", justify="right")
-        table.add_column("Suggestion", ratio=3)
-        for g in gaps:
-            name = Text(group_label(g, report))
-            if not g.required:
-                name.append(" (preferred)", style="dim")
-            table.add_row(name, f"{g.weight:g}", Text(g.suggestion))
-        parts.append(table)
-    if report.extra_skills:
-        parts.append(Text.assemble(("Other skills found: ", "bold"),
-                                   ", ".join(s.name for s in report.extra_skills)))
-    if report.intents:
-        parts.append(Text.assemble(("Mentioned as intent, not counted: ", "bold"),
-                                   ", ".join(s.name for s in report.intents)))
-    for warning in report.warnings:
-        parts.append(Text.assemble(("warning: ", "bold yellow"), warning))
-    return Group(*parts)
+        grid.add_row(Text(c.name), bar(c.score, bar_w), Text(f"{c.score}%", style="bold"))
+    return grid
 
 
-def _skills_table(report: Report) -> Table:
-    table = Table(title="Skills the role asks for", title_justify="left", expand=True)
-    table.add_column("Status", no_wrap=True)
-    table.add_column("Skill", ratio=1)
-    table.add_column("W", justify="right")
-    table.add_column("Evidence (line, section)", ratio=3)
-    for s in report.skills:
-        if s.covered_by is not None:
-            continue
-        label, style = _STATUS_STYLE[s.status]
-        table.add_row(Text(label, style=style), _name(s), f"{s.weight:g}", _evidence(s))
-    return table
-
-
-def _name(s: SkillResult) -> Text:
-    name = Text(s.name)
-    if not s.required:
+def _gap_name(gap: SkillResult, report: Report) -> Text:
+    name = Text(group_label(gap, report), style="bold")
+    if not gap.required:
         name.append(" (preferred)", style="dim")
     return name
 
 
+def gap_table(report: Report, gaps: list[SkillResult], width: int) -> RenderableType:
+    if width < NARROW:
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(justify="right", style="dim", no_wrap=True)
+        grid.add_column(ratio=1)
+        for n, gap in enumerate(gaps, start=1):
+            name = _gap_name(gap, report)
+            name.append(f"  +{impact(gap, report)}", style="bold")
+            grid.add_row(f"{n}.", Group(name, Text(gap.suggestion)))
+        return grid
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        expand=True,
+        show_edge=False,
+        pad_edge=False,
+        header_style="bold",
+        padding=(0, 1),
+    )
+    table.add_column("Skill", ratio=2)
+    table.add_column("Gain", justify="right", no_wrap=True)
+    table.add_column("Suggestion", ratio=5)
+    for gap in gaps:
+        table.add_row(
+            _gap_name(gap, report),
+            Text(f"+{impact(gap, report)}", style="bold"),
+            Text(gap.suggestion),
+        )
+    table.caption = "Gain: score points an applied mention would add (at most)."
+    table.caption_justify = "left"
+    table.caption_style = "dim"
+    return table
+
+
+def _place(s: SkillResult) -> Text:
+    return Text(evidence_place(s).replace(", line ", ":"), style="dim")
+
+
 def _evidence(s: SkillResult) -> Text:
     if not s.evidence:
-        return Text("")
+        return Text()
     ev = s.evidence[0]
-    text = Text(f"L{ev.line} {ev.section}: ", style="dim")
+    text = Text()
     if ev.via:
-        text.append(f"via {ev.via}: ", style="cyan")
-    text.append(ev.text, style="dim" if s.status == "implied" else "")
+        text.append("via ", style="dim")
+        text.append(ev.via, style="cyan")
+        text.append(": ", style="dim")
+    text.append(quote(ev.text), style="dim italic")
     return text
+
+
+def _skill_name(s: SkillResult) -> Text:
+    return Text.assemble((STATUS_MARK[s.status] + " ", STATUS_STYLE[s.status]), s.name)
+
+
+def skill_list(skills: Iterable[SkillResult], width: int) -> RenderableType:
+    """One row per skill: mark, name, weight, where, then its evidence (dim, cut to fit)."""
+    skills = list(skills)
+    table = Table(box=None, expand=True, header_style="dim", padding=(0, 1), pad_edge=False)
+    if width < NARROW:
+        table.add_column("Skill and evidence", ratio=1)
+        table.add_column("Weight", justify="right", no_wrap=True)
+        for s in skills:
+            evidence = _place(s) + Text("  ") + _evidence(s)
+            evidence.no_wrap, evidence.overflow = True, "ellipsis"
+            table.add_row(Group(_skill_name(s), Padding(evidence, (0, 0, 0, 2))), f"{s.weight:g}")
+        return table
+    longest = max((len(_skill_name(s)) for s in skills), default=10)
+    table.add_column("Skill", width=min(longest, 24, width // 3))
+    table.add_column("Weight", justify="right", no_wrap=True)
+    table.add_column("Where", no_wrap=True)
+    table.add_column("Evidence", ratio=1, no_wrap=True, overflow="ellipsis")
+    for s in skills:
+        table.add_row(_skill_name(s), f"{s.weight:g}", _place(s), _evidence(s))
+    return table
