@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from cvgap.extract import build_nlp, extract_skills
 from cvgap.ingest import load_resume, resume_from_text
+from cvgap.ingest.limits import MAX_PAGES
 from cvgap.score import score
 from cvgap.taxonomy import get_role, load_taxonomy
 from cvgap.types import Report, Resume, Taxonomy
@@ -25,6 +26,7 @@ def analyze(
     nlp: Language | None = None,
     password: str | None = None,
     pdf_engine: str = "pdfplumber",
+    max_pages: int = MAX_PAGES,
 ) -> Report:
     """Analyse a résumé against a role and return its gap report.
 
@@ -38,14 +40,16 @@ def analyze(
     """
     taxonomy = taxonomy or load_taxonomy()
     role_profile = get_role(taxonomy, role)
-    resume = _as_resume(source, password=password, pdf_engine=pdf_engine)
+    resume = _as_resume(source, password=password, pdf_engine=pdf_engine, max_pages=max_pages)
     nlp = nlp or build_nlp(taxonomy)
     return score(resume, extract_skills(resume, nlp, taxonomy), role_profile, taxonomy)
 
 
-def _as_resume(source: str | Path | Resume, *, password: str | None, pdf_engine: str) -> Resume:
+def _as_resume(
+    source: str | Path | Resume, *, password: str | None, pdf_engine: str, max_pages: int
+) -> Resume:
     if isinstance(source, Resume):
         return source
     if isinstance(source, str) and "\n" in source:
         return resume_from_text(source)
-    return load_resume(source, password=password, pdf_engine=pdf_engine)
+    return load_resume(source, password=password, pdf_engine=pdf_engine, max_pages=max_pages)

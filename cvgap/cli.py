@@ -27,6 +27,11 @@ app = typer.Typer(
 )
 
 
+class PdfEngine(str, Enum):
+    pdfplumber = "pdfplumber"
+    pdfium = "pdfium"
+
+
 class OutputFormat(str, Enum):
     table = "table"
     json = "json"
@@ -96,6 +101,14 @@ def check(
         Optional[str],  # noqa: UP045
         typer.Option("--password", help="Password of an encrypted PDF."),
     ] = None,
+    pdf_engine: Annotated[
+        PdfEngine,
+        typer.Option("--pdf-engine", help="PDF text engine: pdfplumber (default) or pdfium "
+                     "(several times faster)."),
+    ] = PdfEngine.pdfplumber,
+    max_pages: Annotated[
+        int, typer.Option("--max-pages", min=1, help="Refuse PDFs with more pages than this.")
+    ] = 50,
 ) -> None:
     """Score one résumé against a role and print the gap report."""
     from cvgap.api import analyze
@@ -104,7 +117,8 @@ def check(
 
     with guarded():
         tax = load_taxonomy(taxonomy) if taxonomy is not None else load_taxonomy()
-        report = analyze(resume, role=role, taxonomy=tax, password=password)
+        report = analyze(resume, role=role, taxonomy=tax, password=password,
+                         pdf_engine=pdf_engine.value, max_pages=max_pages)
         if output_format is OutputFormat.json:
             write_output(render_json(report), output)
         elif output_format is OutputFormat.markdown:

@@ -1,0 +1,122 @@
+"""DOCX résumés with python-docx (imported lazily): headers, body paragraphs, tables and text
+boxes in document order, with heading styles kept as hints for section detection.
+
+The archive is checked before python-docx opens it: a DOCX that unpacks to more than
+``Limits.max_unzipped_bytes`` (a zip bomb) or has too many parts is refused unread.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterator
+from typing import Any
+
+from cvgap.errors import InputError
+from cvgap.ingest.layout import Line
+from cvgap.ingest.limits import Limits
+from cvgap.ingest.pdf_plumber import describe
+
+MAX_PARTS = 2000
+_MAX_TABLE_DEPTH = 5
+
+
+def check_zip(data: bytes, name: str, limits: Limits) -> zipfile.ZipFile:
+    """Open ``data`` as a zip archive, refusing zip bombs before anything is unpacked."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise InputError(
+            f"not a readable DOCX (damaged zip archive: {describe(exc)})", path=name
+        ) from None
+    if len(infos) > MAX_PARTS:
+        raise InputError(f"DOCX has {len(infos):,} parts; the limit is {MAX_PARTS:,}", path=name)
+    unpacked = sum(info.file_size for info in infos)
+    if unpacked > limits.max_unzipped_bytes:
+        raise InputError(
+            f"DOCX unpacks to {unpacked / 1e6:,.0f} MB; the limit is "
+            f"{limits.max_unzipped_bytes / 1e6:,.0f} MB (a zip bomb?)",
+            path=name,
+        )
+    return archive
+
+
+def docx_lines(data: bytes, name: str, limits: Limits) -> list[Line]:
+    """The lines of a DOCX: section headers first, then the body in order."""
+    check_zip(data, name, limits)
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+        lines: list[Line] = []
+        seen_headers: set[str] = set()
+        for section in document.sections:
+            for header in (section.first_page_header, section.header):
+                if header.is_linked_to_previous and lines:
+                    continue
+                for line in _block_lines(header._element, header, 0):
+                    if line.text not in seen_headers:
+                        seen_headers.add(line.text)
+                        lines.append(line)
+        lines.extend(_block_lines(document.element.body, document, 0))
+        return lines
+    except InputError:
+        raise
+    except (PackageNotFoundError, KeyError, zipfile.BadZipFile) as exc:
+        raise InputError(f"not a readable DOCX ({describe(exc)})", path=name) from None
+    except RecursionError:
+        raise InputError("DOCX structure is nested too deeply to read", path=name) from None
+    except Exception as exc:  # lxml and python-docx raise many types on damaged parts
+        raise InputError(f"not a readable DOCX ({describe(exc)})", path=name) from None
+
+
+def _block_lines(element: Any, parent: Any, depth: int) -> Iterator[Line]:
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for child in element.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            yield from _paragraph_lines(Paragraph(child, parent))
+        elif tag == "tbl" and depth < _MAX_TABLE_DEPTH:
+            table = Table(child, parent)
+            seen: set[int] = set()
+            for row in table.rows:
+                for cell in row.cells:
+                    if id(cell._tc) in seen:  # a merged cell repeats in every row it spans
+                        continue
+                    seen.add(id(cell._tc))
+                    yield from _block_lines(cell._tc, cell, depth + 1)
+        elif tag == "sdt":  # content controls wrap paragraphs in many templates
+            content = child.find(child.tag.replace("sdt", "sdtContent"))
+            if content is not None:
+                yield from _block_lines(content, parent, depth)
+
+
+def _paragraph_lines(paragraph: Any) -> Iterator[Line]:
+    text = paragraph.text
+    if text.strip():
+        style = paragraph.style.name if paragraph.style is not None else ""
+        runs = [run for run in paragraph.runs if run.text.strip()]
+        bold = bool(runs) and all(run.bold or run.style.font.bold for run in runs)
+        sizes = [run.font.size.pt for run in runs if run.font.size is not None]
+        listed = "List" in style or (
+            paragraph._p.pPr is not None and (paragraph._p.pPr.numPr is not None)
+        )
+        for part in text.replace("\r", "\n").replace("\v", "\n").split("\n"):
+            if part.strip():
+                yield Line(
+                    text=("- " + part.strip()) if listed else part,
+                    heading=style.startswith(("Heading", "Title")),
+                    bold=bold,
+                    size=max(sizes, default=0.0),
+                )
+    # Text boxes (sidebars in many Word templates); the VML fallback repeats them.
+    seen: set[str] = set()
+    for box_p in paragraph._p.xpath(".//w:txbxContent/w:p"):
+        box_text = "".join(box_p.xpath(".//w:t/text()"))
+        if box_text.strip() and box_text not in seen:
+            seen.add(box_text)
+            yield Line(text=box_text)

@@ -1,0 +1,383 @@
+"""Layout: positioned characters of a PDF page -> lines in reading order.
+
+Every PDF engine (:mod:`~cvgap.ingest.pdf_plumber`, :mod:`~cvgap.ingest.pdf_pdfium`) hands
+this stage the same thing: a :class:`PageChars` per page (characters in content-stream order
+with their boxes, font size and weight, y growing downwards). From there on everything is
+engine-agnostic:
+
+1. characters -> words, splitting on gaps wider than a fraction of the font size (so LaTeX
+   output with tight kerning neither runs words together nor splits them);
+2. a column gutter is looked for (an x band that text rows on both sides never cross), and
+   when found each column is read top to bottom instead of interleaving rows across it;
+3. words -> lines; letter-spaced words ("P y t h o n") are rejoined from their geometry;
+4. across pages: running headers/footers and page numbers are dropped; hyphenated line ends
+   are joined; a line that wraps onto the next is merged back into one logical line.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+
+from cvgap.ingest.text import repair_line
+
+
+@dataclass(slots=True)
+class Char:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool = False
+
+
+@dataclass(slots=True)
+class PageChars:
+    """One page as an engine sees it: its size, characters and how many images it shows."""
+
+    width: float
+    height: float
+    chars: list[Char] = field(default_factory=list)
+    images: int = 0
+
+
+@dataclass(slots=True)
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+
+
+@dataclass(slots=True)
+class Line:
+    """A line of text in reading order, with the style hints section detection uses."""
+
+    text: str
+    page: int = 1
+    size: float = 0.0
+    bold: bool = False
+    heading: bool = False  # an explicit heading (DOCX heading style, JSON Resume key)
+    column: int = 0
+    x0: float = 0.0
+    x1: float = 0.0
+    top: float = 0.0
+    bottom: float = 0.0
+
+
+@dataclass(slots=True)
+class Layout:
+    lines: list[Line]
+    two_column_pages: list[int]
+
+
+WORD_GAP = 0.14  # a gap wider than this share of the font size separates two words
+_GUTTER_PAD = 2.5  # points of clearance a gutter needs on each side
+_MARGIN_ZONE = 0.075  # top/bottom share of the page where headers and footers live
+_PAGE_NUMBER_RE = re.compile(
+    r"^(?:page|seite|página|pagina|p\.)?\s*[-–—(]?\s*\d{1,3}\s*(?:(?:/|of|de|von|sur)\s*\d{1,3})?"
+    r"\s*[-–—)]?$",
+    re.IGNORECASE,
+)
+_BULLET_START_RE = re.compile("^[\u2022\u25cf\u25aa\u25a0\u2023\u2043\u2219\u00b7\u25e6*>-]\\s")
+_LABEL_RE = re.compile(r"^[\w/&+ -]{2,30}:")
+
+
+def words_of(chars: list[Char]) -> list[Word]:
+    """Group characters (in stream order) into words by their gaps."""
+    words: list[Word] = []
+    cur: list[Char] = []
+    for ch in chars:
+        if not ch.text.strip():
+            if cur:
+                words.append(_word(cur))
+                cur = []
+            continue
+        if cur:
+            last = cur[-1]
+            height = max(last.bottom - last.top, 1.0)
+            same_line = abs(ch.bottom - last.bottom) < 0.5 * height or (
+                ch.top < last.bottom and ch.bottom > last.top
+            )
+            gap = ch.x0 - last.x1
+            if not same_line or gap > WORD_GAP * max(last.size, 1.0) or gap < -2 * height:
+                words.append(_word(cur))
+                cur = []
+        cur.append(ch)
+    if cur:
+        words.append(_word(cur))
+    return words
+
+
+def _word(chars: list[Char]) -> Word:
+    sizes = Counter(round(c.size, 1) for c in chars)
+    return Word(
+        text="".join(c.text for c in chars),
+        x0=min(c.x0 for c in chars),
+        x1=max(c.x1 for c in chars),
+        top=min(c.top for c in chars),
+        bottom=max(c.bottom for c in chars),
+        size=sizes.most_common(1)[0][0],
+        bold=sum(c.bold for c in chars) * 2 > len(chars),
+    )
+
+
+def _rows(words: list[Word]) -> list[list[Word]]:
+    """Words grouped into rows by vertical overlap (across the whole width)."""
+    rows: list[list[Word]] = []
+    bottoms: list[float] = []
+    for w in sorted(words, key=lambda w: (w.top + w.bottom) / 2):
+        mid = (w.top + w.bottom) / 2
+        if rows and mid < bottoms[-1] and mid > rows[-1][0].top:
+            rows[-1].append(w)
+            bottoms[-1] = max(bottoms[-1], w.bottom)
+        else:
+            rows.append([w])
+            bottoms.append(w.bottom)
+    return rows
+
+
+def find_gutter(words: list[Word], width: float) -> float | None:
+    """The x of a vertical gutter between two columns, or ``None`` for one column.
+
+    A gutter is an x that rows with text on both sides of it (at least five, and a fifth of
+    all rows) almost never cross; the header above the columns may cross it.
+    """
+    rows = _rows(words)
+    if len(rows) < 6:
+        return None
+    spans = [sorted((w.x0 - _GUTTER_PAD, w.x1 + _GUTTER_PAD) for w in row) for row in rows]
+    best: tuple[int, int, float] | None = None  # (split rows, run length, x)
+    run_start: float | None = None
+    run_split = 0
+    candidates: list[tuple[float, int]] = []
+    step = 2.0
+    x = width * 0.12
+    while x < width * 0.88:
+        split = cross = 0
+        for span in spans:
+            left = right = covered = False
+            for a, b in span:
+                if a < x < b:
+                    covered = True
+                    break
+                if b <= x:
+                    left = True
+                elif a >= x:
+                    right = True
+            if covered:
+                cross += 1 if span[0][0] < x - 20 or span[-1][1] > x + 20 else 0
+            elif left and right:
+                split += 1
+        ok = split >= max(5, len(rows) // 5) and cross <= max(2, (split + cross) // 8)
+        candidates.append((x, split if ok else -1))
+        x += step
+    for x, split in [*candidates, (width, -1)]:
+        if split > 0:
+            if run_start is None:
+                run_start, run_split = x, split
+            run_split = max(run_split, split)
+        elif run_start is not None:
+            length = int((x - run_start) / step)
+            mid = (run_start + x - step) / 2
+            if best is None or (run_split, length) > (best[0], best[1]):
+                best = (run_split, length, mid)
+            run_start = None
+    return best[2] if best else None
+
+
+def _column_lines(words: list[Word], page: int, column: int) -> list[Line]:
+    lines: list[Line] = []
+    for row in _rows(words):
+        row.sort(key=lambda w: w.x0)
+        lines.append(_join_row(row, page, column))
+    return lines
+
+
+def _join_row(row: list[Word], page: int, column: int) -> Line:
+    parts: list[str] = []
+    gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(row)]
+    singles = sum(1 for w in row if len(w.text) == 1 and w.text.isalnum())
+    letter_spaced = len(row) >= 4 and singles * 3 >= len(row) * 2
+    small = min((g for g in gaps if g > 0), default=0.0)
+    for i, w in enumerate(row):
+        if i:
+            gap = gaps[i - 1]
+            joined = (
+                letter_spaced
+                and len(w.text) == 1
+                and len(row[i - 1].text) == 1
+                and (gap <= small * 1.6 + 0.3)
+            )
+            if not joined and gap > 0.08 * w.size:
+                parts.append(" ")
+        parts.append(w.text)
+    sizes = Counter(round(w.size, 1) for w in row for _ in w.text)
+    chars = sum(len(w.text) for w in row)
+    return Line(
+        text=repair_line("".join(parts)),
+        page=page,
+        size=sizes.most_common(1)[0][0],
+        bold=sum(len(w.text) for w in row if w.bold) * 2 > chars,
+        column=column,
+        x0=row[0].x0,
+        x1=row[-1].x1,
+        top=min(w.top for w in row),
+        bottom=max(w.bottom for w in row),
+    )
+
+
+def page_lines(page: PageChars, number: int) -> tuple[list[Line], bool]:
+    """The lines of one page in reading order, and whether it has two columns."""
+    words = [
+        w
+        for w in words_of(page.chars)
+        if w.x1 > 0 and w.x0 < page.width and w.bottom > 0 and w.top < page.height
+    ]
+    gutter = find_gutter(words, page.width)
+    if gutter is None:
+        return _column_lines(words, number, 0), False
+    rows = _rows(words)
+    crossing = [any(w.x0 < gutter < w.x1 for w in row) for row in rows]
+    first_split = crossing.index(False)
+    last_split = len(rows) - 1 - crossing[::-1].index(False)
+    head = [w for row in rows[:first_split] for w in row]
+    tail = [w for row in rows[last_split + 1 :] for w in row]
+    body = [w for row in rows[first_split : last_split + 1] for w in row]
+    left = [w for w in body if (w.x0 + w.x1) / 2 < gutter]
+    right = [w for w in body if (w.x0 + w.x1) / 2 >= gutter]
+    return (
+        _column_lines(head, number, 0)
+        + _column_lines(left, number, 1)
+        + _column_lines(right, number, 2)
+        + _column_lines(tail, number, 0),
+        True,
+    )
+
+
+def layout(pages: list[PageChars]) -> Layout:
+    """All pages -> logical lines: columns apart, no running headers/footers/page numbers,
+    hyphenated and wrapped lines joined."""
+    per_page: list[list[Line]] = []
+    two_col: list[int] = []
+    for number, page in enumerate(pages, start=1):
+        lines, split = page_lines(page, number)
+        per_page.append(lines)
+        if split:
+            two_col.append(number)
+    _drop_running_lines(per_page, pages)
+    return Layout(
+        lines=_merge_wrapped([ln for lines in per_page for ln in lines]), two_column_pages=two_col
+    )
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\d+", "#", text.lower()).strip()
+
+
+def _drop_running_lines(per_page: list[list[Line]], pages: list[PageChars]) -> None:
+    """Remove page numbers and lines repeated in the top/bottom margin of several pages."""
+
+    def in_margin(line: Line, page: PageChars) -> str | None:
+        if line.bottom < page.height * _MARGIN_ZONE:
+            return "top"
+        if line.top > page.height * (1 - _MARGIN_ZONE):
+            return "bottom"
+        return None
+
+    repeats: Counter[str] = Counter()
+    for lines, page in zip(per_page, pages, strict=True):
+        repeats.update({_norm(ln.text) for ln in lines if in_margin(ln, page)})
+    min_repeat = max(2, (len(pages) + 1) // 2)
+    for index, (lines, page) in enumerate(zip(per_page, pages, strict=True)):
+        kept: list[Line] = []
+        for ln in lines:
+            zone = in_margin(ln, page)
+            if zone and _PAGE_NUMBER_RE.match(ln.text.strip()):
+                continue
+            repeated = len(pages) > 1 and repeats[_norm(ln.text)] >= min_repeat
+            if zone and repeated and not (index == 0 and zone == "top"):
+                continue
+            kept.append(ln)
+        lines[:] = kept
+
+
+def _merge_wrapped(lines: list[Line]) -> list[Line]:
+    """Join a hyphenated line end with its continuation, and a wrapped line with the next."""
+    if not lines:
+        return lines
+    body = statistics.median(ln.size for ln in lines if ln.text)
+    col_right: dict[tuple[int, int], float] = {}
+    col_left: dict[tuple[int, int], float] = {}
+    for ln in lines:
+        key = (ln.page, ln.column)
+        col_right[key] = max(col_right.get(key, 0.0), ln.x1)
+        col_left[key] = min(col_left.get(key, ln.x0), ln.x0)
+    out: list[Line] = [lines[0]]
+    for ln in lines[1:]:
+        prev = out[-1]
+        if _continues(prev, ln, body, col_left, col_right):
+            if prev.text.endswith("-") and ln.text[:1].islower() and prev.text[-2:-1].isalpha():
+                text = prev.text[:-1] + ln.text
+            else:
+                text = prev.text + " " + ln.text
+            out[-1] = Line(
+                text=text,
+                page=prev.page,
+                size=prev.size,
+                bold=prev.bold and ln.bold,
+                column=prev.column,
+                x0=prev.x0,
+                x1=ln.x1,
+                top=prev.top,
+                bottom=ln.bottom,
+            )
+        else:
+            out.append(ln)
+    return out
+
+
+def _continues(
+    prev: Line,
+    ln: Line,
+    body: float,
+    col_left: dict[tuple[int, int], float],
+    col_right: dict[tuple[int, int], float],
+) -> bool:
+    if (prev.page, prev.column) != (ln.page, ln.column) or not prev.text or not ln.text:
+        return False
+    if abs(prev.size - ln.size) > 0.6 or prev.size > body + 0.9 or prev.bold != ln.bold:
+        return False
+    if ln.top - prev.bottom > 0.6 * max(ln.size, 1.0) or ln.top < prev.top:
+        return False
+    if _BULLET_START_RE.match(ln.text) or _LABEL_RE.match(ln.text):
+        return False
+    if prev.text.isupper() or ln.x0 < col_left[(ln.page, ln.column)] - 1:
+        return False
+    if ln.x0 > prev.x0 + 2 * max(ln.size, 1.0) and not _BULLET_START_RE.match(prev.text):
+        return False  # indented differently: a new entry, not the rest of this one
+    first = ln.text[:1]
+    if first.islower() or prev.text.endswith(("-", ",", "&", " and", "/", "(")):
+        return True
+    key = (prev.page, prev.column)
+    width = col_right[key] - col_left[key]
+    return prev.x1 >= col_right[key] - 0.1 * width and not prev.text.endswith((".", ":"))
+
+
+_BOLD_RE = re.compile(r"bold|black|heavy|semibold|demi|[-,]bd\b|\.b\b|-b$", re.IGNORECASE)
+
+
+def is_bold(fontname: str) -> bool:
+    """Whether a PDF font name ("ABCDEF+Roboto-Bold", "CMBX10") is a bold face."""
+    base = fontname.split("+", 1)[-1]
+    return bool(_BOLD_RE.search(base)) or base.upper().startswith(
+        ("CMBX", "SFBX", "LMROMAN10-BOLD")
+    )

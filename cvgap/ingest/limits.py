@@ -1,0 +1,52 @@
+"""Limits that keep a hostile or huge input bounded in time and memory.
+
+Every limit is a keyword argument of :func:`cvgap.load_resume` (``max_pages`` is also the CLI's
+``--max-pages``); going past one is an :class:`~cvgap.errors.InputError` that names the limit.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from cvgap.errors import InputError
+
+MAX_FILE_BYTES = 20 * 1024 * 1024  # a résumé is rarely above 2 MB
+MAX_PAGES = 50
+MAX_CHARS_PER_PAGE = 100_000  # a dense page of 6-pt text has about 15,000
+MAX_UNZIPPED_BYTES = 100 * 1024 * 1024  # DOCX: all parts together, uncompressed
+MAX_SECONDS = 25.0  # reading one file (the layout budget, not counting spaCy)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Limits:
+    max_bytes: int = MAX_FILE_BYTES
+    max_pages: int = MAX_PAGES
+    max_chars_per_page: int = MAX_CHARS_PER_PAGE
+    max_unzipped_bytes: int = MAX_UNZIPPED_BYTES
+    max_seconds: float = MAX_SECONDS
+
+    def check_pages(self, count: int, name: str) -> None:
+        if count > self.max_pages:
+            raise InputError(
+                f"PDF has {count} pages; the limit is {self.max_pages} (see --max-pages)", path=name
+            )
+
+    def check_chars(self, count: int, name: str) -> None:
+        if count > self.max_chars_per_page:
+            raise InputError(
+                f"a page has {count:,} characters; the limit is {self.max_chars_per_page:,}",
+                path=name,
+            )
+
+
+class Deadline:
+    """Raises once ``seconds`` have passed since it was made (checked between pages)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.end = time.monotonic() + seconds
+
+    def check(self, name: str) -> None:
+        if time.monotonic() > self.end:
+            raise InputError(f"reading took longer than {self.seconds:g} s; gave up", path=name)

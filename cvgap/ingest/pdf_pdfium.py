@@ -1,0 +1,122 @@
+"""The fast PDF engine: pypdfium2 (Chrome's PDFium), imported lazily (``--pdf-engine pdfium``).
+
+Like :mod:`cvgap.ingest.pdf_plumber` it only collects positioned characters (y flipped to grow
+downwards) and leaves reading order to :mod:`cvgap.ingest.layout`.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from pathlib import Path
+from typing import Any
+
+from cvgap.errors import InputError
+from cvgap.ingest.layout import Char, PageChars, is_bold
+from cvgap.ingest.limits import Deadline, Limits
+from cvgap.ingest.pdf_plumber import describe, encrypted_message
+
+_IMAGE_OBJECT = 3  # FPDF_PAGEOBJ_IMAGE
+
+
+def pdfium_pages(
+    path: Path, *, name: str, password: str | None, limits: Limits, deadline: Deadline
+) -> list[PageChars]:
+    """Positioned characters of every page of the PDF at ``path``."""
+    import pypdfium2 as pdfium
+
+    try:
+        doc = pdfium.PdfDocument(str(path), password=password or None)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise InputError(encrypted_message(password), path=name) from None
+        raise InputError(f"not a readable PDF ({_reason(exc)})", path=name) from None
+    try:
+        count = len(doc)
+        limits.check_pages(count, name)
+        pages: list[PageChars] = []
+        for index in range(count):
+            deadline.check(name)
+            page = doc[index]
+            try:
+                pages.append(_page_chars(page, limits, name))
+            finally:
+                page.close()
+        return pages
+    except InputError:
+        raise
+    except RecursionError:
+        raise InputError("PDF structure is nested too deeply to read", path=name) from None
+    except Exception as exc:
+        raise InputError(f"not a readable PDF ({describe(exc)})", path=name) from None
+    finally:
+        doc.close()
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc)
+    if "(PDFium: " in text:  # "Failed to load document (PDFium: Data format error)."
+        return text.split("(PDFium: ", 1)[1].rstrip(").").lower()
+    return describe(exc)
+
+
+def _page_chars(page: Any, limits: Limits, name: str) -> PageChars:
+    import pypdfium2.raw as pdfium_c
+
+    width, height = (float(v) for v in page.get_size())
+    textpage = page.get_textpage()
+    try:
+        raw = textpage.raw
+        count = pdfium_c.FPDFText_CountChars(raw)
+        limits.check_chars(count, name)
+        rect = pdfium_c.FS_RECTF()  # the loose box: advance width x ascent/descent
+        rect_ref = ctypes.byref(rect)
+        fonts: dict[int, tuple[float, bool]] = {}
+        chars: list[Char] = []
+        for i in range(count):
+            code = pdfium_c.FPDFText_GetUnicode(raw, i)
+            if code == 0xFFFE:  # a hyphen PDFium found at a line end
+                code = 0x2D
+            if code < 0x20 or pdfium_c.FPDFText_IsGenerated(raw, i) == 1:
+                chars.append(Char(text=" ", x0=0, x1=0, top=0, bottom=0, size=0))
+                continue
+            if not pdfium_c.FPDFText_GetLooseCharBox(raw, i, rect_ref):
+                continue
+            obj = pdfium_c.FPDFText_GetTextObject(raw, i)
+            key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+            style = fonts.get(key)
+            if style is None:
+                style = fonts[key] = (
+                    float(pdfium_c.FPDFText_GetFontSize(raw, i)),
+                    _bold(pdfium_c, obj, raw, i),
+                )
+            chars.append(
+                Char(
+                    text=chr(code),
+                    x0=rect.left,
+                    x1=rect.right,
+                    top=height - rect.top,
+                    bottom=height - rect.bottom,
+                    size=style[0],
+                    bold=style[1],
+                )
+            )
+    finally:
+        textpage.close()
+    images = 0
+    if not any(c.text.strip() for c in chars):
+        images = sum(1 for _ in page.get_objects(filter=[_IMAGE_OBJECT], max_depth=2))
+    return PageChars(width=width, height=height, chars=chars, images=images)
+
+
+def _bold(pdfium_c: Any, obj: Any, raw: Any, index: int) -> bool:
+    if pdfium_c.FPDFText_GetFontWeight(raw, index) >= 600:
+        return True
+    font = pdfium_c.FPDFTextObj_GetFont(obj) if obj else None
+    if not font:
+        return False
+    size = pdfium_c.FPDFFont_GetBaseFontName(font, None, 0)
+    if size <= 0 or size > 512:
+        return False
+    buffer = ctypes.create_string_buffer(size)
+    pdfium_c.FPDFFont_GetBaseFontName(font, buffer, size)
+    return is_bold(buffer.value.decode("latin-1", errors="replace"))
