@@ -1,9 +1,344 @@
-"""``cvgap batch``: score many résumés, with a cohort report."""
+"""``cvgap batch``: score many résumés, with a cohort report.
+
+Parse the options, plan and run one :func:`cvgap.batch.score_batch`, write each row as it
+arrives (``jsonl``/``csv``, or a journal for the ``markdown``/``html`` cohort report), draw
+the progress bar on stderr, and exit 0 (all scored), 2 (some file could not be scored) or
+1 (``--min-score`` given and some résumé scored below it).
+"""
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Sequence
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Optional
+
 import typer
+
+from cvgap.cli_support import EXIT_FAILED, EXIT_OK, EXIT_VERDICT, error_line, guarded
+
+if TYPE_CHECKING:
+    from cvgap.batch import Batch
+    from cvgap.types import BatchResult, Role, Taxonomy
+
+
+class BatchFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    markdown = "markdown"
+    html = "html"
+
+
+_SUFFIX_FORMATS = {
+    ".jsonl": BatchFormat.jsonl,
+    ".ndjson": BatchFormat.jsonl,
+    ".csv": BatchFormat.csv,
+    ".md": BatchFormat.markdown,
+    ".markdown": BatchFormat.markdown,
+    ".html": BatchFormat.html,
+    ".htm": BatchFormat.html,
+}
+ROW_FORMATS = (BatchFormat.jsonl, BatchFormat.csv)
+
+
+def journal_path(out: Path) -> Path:
+    """Where a ``markdown``/``html`` batch keeps its rows until the report is written."""
+    return out.with_name(f"{out.name}.journal.jsonl")
+
+
+def batch(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Résumé files, folders (searched recursively) and glob patterns.",
+            metavar="PATH...",
+        ),
+    ],
+    out: Annotated[
+        Optional[Path],  # noqa: UP045 - typer needs Optional on Python 3.10
+        typer.Option(
+            "--out",
+            "-o",
+            dir_okay=False,
+            help="Write here instead of stdout; rows are appended and flushed as they arrive.",
+        ),
+    ] = None,
+    output_format: Annotated[
+        Optional[BatchFormat],  # noqa: UP045 - typer needs Optional on Python 3.10
+        typer.Option(
+            "--format", "-f", help="Output format [default: from the --out suffix, else jsonl]."
+        ),
+    ] = None,
+    workers: Annotated[
+        Optional[int],  # noqa: UP045 - typer needs Optional on Python 3.10
+        typer.Option("--workers", "-w", min=1, help="Worker processes [default: one per core]."),
+    ] = None,
+    resume: Annotated[
+        bool,
+        typer.Option(
+            "--resume",
+            help="Skip files already in --out (same content) and append the rest.",
+        ),
+    ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="No progress bar, summary or per-file error lines."),
+    ] = False,
+    redact: Annotated[
+        bool,
+        typer.Option(
+            "--redact", help="Remove names, e-mails, phone numbers and URLs from evidence text."
+        ),
+    ] = False,
+    min_score: Annotated[
+        Optional[int],  # noqa: UP045 - typer needs Optional on Python 3.10
+        typer.Option(
+            "--min-score",
+            min=0,
+            max=100,
+            help="Exit with code 1 when some résumé scores below this.",
+        ),
+    ] = None,
+    role: Annotated[str, typer.Option("--role", "-r", help="Role profile id.")] = "cv-intern",
+    taxonomy: Annotated[
+        Optional[Path],  # noqa: UP045 - typer needs Optional on Python 3.10
+        typer.Option(
+            "--taxonomy",
+            "-t",
+            file_okay=False,
+            help="A skills folder to use instead of the built-in one.",
+        ),
+    ] = None,
+    pdf_engine: Annotated[
+        str,
+        typer.Option(
+            "--pdf-engine",
+            help="PDF text engine: pdfplumber (default) or pdfium (faster).",
+        ),
+    ] = "pdfplumber",
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0.1, help="Seconds allowed per file.")
+    ] = 30.0,
+    memory_limit: Annotated[
+        int, typer.Option("--memory-limit", min=64, help="MiB of memory allowed per file.")
+    ] = 1536,
+) -> None:
+    """Score many résumés in parallel and write one row per file, or a cohort report."""
+    from cvgap.batch import score_batch
+    from cvgap.batch.writers import read_done
+    from cvgap.ingest import PDF_ENGINES
+    from cvgap.taxonomy import get_role, load_taxonomy
+
+    fmt = output_format or _SUFFIX_FORMATS.get(out.suffix.lower() if out else "", BatchFormat.jsonl)
+    if pdf_engine not in PDF_ENGINES:
+        raise typer.BadParameter(
+            f"{pdf_engine!r} is not one of {', '.join(PDF_ENGINES)}", param_hint="--pdf-engine"
+        )
+    if resume and out is None:
+        raise typer.BadParameter(
+            "--resume needs --out (the file to continue)", param_hint="--resume"
+        )
+    with guarded():
+        tax = load_taxonomy(taxonomy) if taxonomy is not None else load_taxonomy()
+        role_profile = get_role(tax, role)
+        rows_file = out if fmt in ROW_FORMATS else (journal_path(out) if out else None)
+        prior: list[BatchResult] = []
+        done = None
+        if resume and rows_file is not None:
+            done, prior = read_done(
+                rows_file,
+                "csv" if fmt is BatchFormat.csv else "jsonl",
+                role=role_profile,
+                taxonomy=tax,
+            )
+        exclude = [p for p in (out, rows_file) if p is not None]
+        job = score_batch(
+            paths,
+            role=role,
+            taxonomy=tax,
+            workers=workers,
+            pdf_engine=pdf_engine,
+            redact=redact,
+            timeout=timeout,
+            memory_mib=memory_limit,
+            done=done,
+            exclude=exclude,
+        )
+        results = _run(
+            job, fmt, out, rows_file, prior, role_profile, tax, quiet=quiet, resume=resume
+        )
+    raise typer.Exit(_exit_code([*prior, *results], min_score, quiet=quiet))
+
+
+def _run(
+    job: Batch,
+    fmt: BatchFormat,
+    out: Path | None,
+    rows_file: Path | None,
+    prior: list[BatchResult],
+    role: Role,
+    taxonomy: Taxonomy,
+    *,
+    quiet: bool,
+    resume: bool,
+) -> list[BatchResult]:
+    """Run the batch, writing rows as they come; return this run's results."""
+    from cvgap.batch.writers import RowWriter
+
+    writer = (
+        RowWriter(
+            "csv" if fmt is BatchFormat.csv else "jsonl",
+            rows_file,
+            role=role,
+            taxonomy=taxonomy,
+            append=resume,
+        )
+        if fmt in ROW_FORMATS or rows_file is not None
+        else None
+    )
+    results: list[BatchResult] = []
+    show = not quiet and sys.stderr.isatty() and sys.stdout.isatty()
+    progress = _Progress(job.total) if show else None
+    interrupted = False
+    try:
+        for result in job.results(on_progress=progress.update if progress else None):
+            if writer is not None:
+                writer.write(result)
+            results.append(result)
+            if result.error and not quiet:
+                message = f"{result.file}: {result.error}"
+                if progress is not None:
+                    progress.log_error(message)
+                else:
+                    error_line(message)
+    except KeyboardInterrupt:
+        interrupted = True
+    finally:
+        if progress is not None:
+            progress.stop()
+        if writer is not None:
+            writer.close()
+    if fmt not in ROW_FORMATS:
+        _write_cohort(
+            [*prior, *results], fmt, out, rows_file, role, taxonomy, complete=not interrupted
+        )
+    if not quiet:
+        typer.echo(_summary(results, job.plan.skipped, interrupted), err=True)
+    if interrupted:
+        raise KeyboardInterrupt
+    return results
+
+
+def _write_cohort(
+    results: Sequence[BatchResult],
+    fmt: BatchFormat,
+    out: Path | None,
+    journal: Path | None,
+    role: Role,
+    taxonomy: Taxonomy,
+    *,
+    complete: bool,
+) -> None:
+    """Render the cohort report; after a complete run, drop the journal."""
+    from cvgap.batch import build_cohort
+    from cvgap.batch.writers import write_atomic
+    from cvgap.report.cohort import render_cohort_html, render_cohort_markdown
+
+    cohort = build_cohort(results, role, taxonomy)
+    text = (
+        render_cohort_markdown(cohort)
+        if fmt is BatchFormat.markdown
+        else render_cohort_html(cohort)
+    )
+    if out is None:
+        typer.echo(text, nl=False)
+        return
+    write_atomic(out, text)
+    if complete and journal is not None:
+        journal.unlink(missing_ok=True)
+
+
+def _summary(results: Sequence[BatchResult], skipped: Sequence[str], interrupted: bool) -> str:
+    counts = {"scored": 0, "failed": 0, "duplicate": 0}
+    for r in results:
+        counts[r.status] += 1
+    text = (
+        f"{counts['scored']} scored, {counts['failed']} failed, "
+        f"{counts['duplicate']} duplicate{'s' if counts['duplicate'] != 1 else ''}, "
+        f"{len(skipped)} skipped (already in the output)"
+    )
+    return f"interrupted: {text}; rerun with --resume to finish" if interrupted else text
+
+
+def _exit_code(results: Sequence[BatchResult], min_score: int | None, *, quiet: bool) -> int:
+    if any(r.status == "failed" for r in results):
+        return EXIT_FAILED
+    if min_score is not None:
+        below = [
+            r
+            for r in results
+            if r.report is not None and r.duplicate_of is None and r.report.score < min_score
+        ]
+        if below:
+            if not quiet:
+                typer.echo(
+                    f"{len(below)} résumé{'s' if len(below) != 1 else ''} scored "
+                    f"below --min-score {min_score}",
+                    err=True,
+                )
+            return EXIT_VERDICT
+    return EXIT_OK
+
+
+class _Progress:
+    """A rich progress bar on stderr (count, rate, ETA), refreshed by the caller only: no
+    refresh thread, so replacing a worker never forks a multi-threaded process."""
+
+    def __init__(self, total: int) -> None:
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TaskProgressColumn,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
+        self.console = Console(stderr=True)
+        self._bar: Any = Progress(
+            TextColumn("scoring"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TaskProgressColumn(),
+            TextColumn("{task.fields[rate]}"),
+            TimeElapsedColumn(),
+            TextColumn("ETA"),
+            TimeRemainingColumn(),
+            console=self.console,
+            auto_refresh=False,
+            transient=True,
+        )
+        self._task = self._bar.add_task("scoring", total=total, rate="")
+        self._bar.start()
+
+    def update(self, done: int) -> None:
+        task = self._bar.tasks[0]
+        speed = task.finished_speed or task.speed
+        self._bar.update(self._task, completed=done, rate=f"{speed:.1f} files/s" if speed else "")
+        self._bar.refresh()
+
+    def log_error(self, message: str) -> None:
+        from rich.text import Text
+
+        self.console.print(Text(f"error: {' '.join(message.split())}"))
+
+    def stop(self) -> None:
+        self._bar.stop()
 
 
 def register(app: typer.Typer) -> None:
     """Add the ``batch`` command to ``app``."""
+    app.command("batch")(batch)

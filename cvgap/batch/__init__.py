@@ -1,0 +1,133 @@
+"""Batch scoring: many résumés, a process pool, results in a deterministic order.
+
+>>> from cvgap.batch import score_batch
+>>> batch = score_batch(["resumes/"], role="cv-intern", workers=2)
+>>> for result in batch.results():
+...     print(result.file, result.status, result.report.score if result.report else "")
+
+The library raises and yields; writing rows and drawing progress is the CLI's job
+(:mod:`cvgap.cli_batch`). Modules: :mod:`~cvgap.batch.inputs` (files, folders, globs, content
+hashes), :mod:`~cvgap.batch.runner` (the isolated worker pool), :mod:`~cvgap.batch.writers`
+(JSON Lines / CSV, ``--resume``), :mod:`~cvgap.batch.cohort` (the cohort numbers) and
+:mod:`~cvgap.batch.redact`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+
+from cvgap.batch.cohort import build_cohort
+from cvgap.batch.inputs import Done, Entry, Plan, plan_batch
+from cvgap.batch.runner import Pool, PoolStats, WorkerConfig
+from cvgap.types import BatchResult, Taxonomy
+
+__all__ = ["Batch", "Done", "Plan", "build_cohort", "default_workers", "plan_batch", "score_batch"]
+
+DEFAULT_TIMEOUT = 30.0
+DEFAULT_MEMORY_MIB = 1536
+
+
+def default_workers() -> int:
+    """One worker per core this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class Batch:
+    """A planned batch: :attr:`plan` says what will happen, :meth:`results` does it."""
+
+    def __init__(self, plan: Plan, config: WorkerConfig, workers: int) -> None:
+        self.plan = plan
+        self.config = config
+        self.workers = max(1, min(workers, len(plan.to_score) or 1))
+        self.stats = PoolStats()
+
+    @property
+    def total(self) -> int:
+        """How many rows :meth:`results` will yield."""
+        return len(self.plan.entries)
+
+    def results(self, on_progress: Callable[[int], None] | None = None) -> Iterator[BatchResult]:
+        """Score the plan and yield one result per entry, in plan order, each as soon as
+        it and every entry before it are done. ``on_progress(done)`` is called whenever a
+        file completes (in any order) and a few times a second while waiting."""
+        entries = self.plan.entries
+        finished: dict[int, BatchResult] = {}
+        next_out = 0
+        completed = 0
+
+        def progress() -> None:
+            if on_progress is not None:
+                on_progress(completed)
+
+        def flush() -> Iterator[BatchResult]:
+            nonlocal next_out
+            while next_out < len(entries) and next_out in finished:
+                yield finished.pop(next_out)
+                next_out += 1
+
+        for entry in entries:
+            if entry.action != "score":
+                finished[entry.index] = _settled(entry)
+                completed += 1
+        progress()
+        yield from flush()
+        pool = Pool(self.config, self.workers)
+        self.stats = pool.stats
+        tasks = [(e.index, e.file) for e in self.plan.to_score]
+        for index, report, error in pool.run(tasks, on_tick=progress):
+            entry = entries[index]
+            finished[index] = BatchResult(
+                file=entry.file, digest=entry.digest, report=report, error=error
+            )
+            completed += 1
+            progress()
+            yield from flush()
+
+
+def _settled(entry: Entry) -> BatchResult:
+    if entry.action == "duplicate":
+        return BatchResult(file=entry.file, digest=entry.digest, duplicate_of=entry.duplicate_of)
+    return BatchResult(file=entry.file, digest=entry.digest, error=entry.error)
+
+
+def score_batch(
+    paths: Sequence[str | Path],
+    *,
+    role: str = "cv-intern",
+    taxonomy: Taxonomy | None = None,
+    workers: int | None = None,
+    pdf_engine: str = "pdfplumber",
+    redact: bool = False,
+    timeout: float = DEFAULT_TIMEOUT,
+    memory_mib: int = DEFAULT_MEMORY_MIB,
+    done: Done | None = None,
+    exclude: Iterable[Path] = (),
+) -> Batch:
+    """Plan a batch over files, folders (recursively) and globs; call
+    :meth:`Batch.results` to run it.
+
+    Each file gets ``timeout`` seconds and ``memory_mib`` MiB beyond a worker's idle size;
+    a file that fails, hangs, exhausts memory or crashes its worker becomes a failed
+    :class:`~cvgap.types.BatchResult` with its error, and the batch goes on. Files with the
+    same content are scored once (the others are duplicate rows). ``done`` (from
+    :func:`cvgap.batch.writers.read_done`) skips what an earlier run already wrote.
+    """
+    from cvgap.taxonomy import get_role, load_taxonomy
+
+    taxonomy = taxonomy or load_taxonomy()
+    get_role(taxonomy, role)  # fail before any work on an unknown role
+    plan = plan_batch(paths, done=done, exclude=exclude)
+    config = WorkerConfig(
+        taxonomy=taxonomy,
+        role=role,
+        pdf_engine=pdf_engine,
+        redact=redact,
+        timeout=timeout,
+        memory_mib=memory_mib,
+    )
+    return Batch(plan, config, workers or default_workers())
