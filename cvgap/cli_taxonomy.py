@@ -1,11 +1,243 @@
-"""``cvgap taxonomy ...``: lint, test, show and init the skills taxonomy."""
+"""``cvgap taxonomy ...``: lint, test, show and init the skills taxonomy.
+
+``lint`` and ``test`` print one ``path:line:col: level: message [rule-id]`` line per
+problem (or the ``github``/``json`` formats) and exit 0 (clean), 1 (problems; warnings only
+with ``--strict``) or 2 (could not run).
+"""
 
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import Sequence
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
 import typer
+
+from cvgap.cli_support import EXIT_OK, EXIT_VERDICT, guarded, stdout_console
+from cvgap.types import Problem
 
 taxonomy_app = typer.Typer(
     help="Check and inspect skills taxonomies (skills/ is code).",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
+
+
+class ProblemFormat(str, Enum):
+    auto = "auto"
+    standard = "standard"
+    parsable = "parsable"
+    github = "github"
+    json = "json"
+
+
+class ShowFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+PathsArgument = Annotated[
+    Optional[list[Path]],  # noqa: UP045 - typer needs Optional on Python 3.10
+    typer.Argument(
+        help="Taxonomy folders or files [default: --taxonomy, else the built-in taxonomy].",
+        show_default=False,
+    ),
+]
+TaxonomyOption = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option(
+        "--taxonomy",
+        "-t",
+        file_okay=False,
+        help="A skills folder layered on top of the built-in taxonomy (or replacing "
+        "it, when its taxonomy.yaml says builtin: replace).",
+    ),
+]
+FormatOption = Annotated[
+    ProblemFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format; auto is github under GitHub Actions, "
+        "else standard (coloured on a terminal).",
+    ),
+]
+StrictOption = Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")]
+
+
+def _targets(paths: Sequence[Path] | None, taxonomy: Path | None) -> list[Path]:
+    from cvgap.taxonomy import default_skills_dir
+
+    if paths:
+        return list(paths)
+    return [taxonomy] if taxonomy is not None else [default_skills_dir()]
+
+
+def _resolve_format(fmt: ProblemFormat) -> ProblemFormat:
+    if fmt is not ProblemFormat.auto:
+        return fmt
+    return ProblemFormat.github if os.environ.get("GITHUB_ACTIONS") else ProblemFormat.standard
+
+
+def _print_problems(problems: Sequence[Problem], fmt: ProblemFormat, summary: str) -> None:
+    from cvgap.lint import formats
+
+    fmt = _resolve_format(fmt)
+    if fmt is ProblemFormat.json:
+        typer.echo(formats.as_json(problems), nl=False)
+        return
+    if fmt is ProblemFormat.github:
+        typer.echo(formats.github(problems), nl=False)
+    elif fmt is ProblemFormat.parsable:
+        typer.echo(formats.parsable(problems), nl=False)
+        return
+    elif sys.stdout.isatty() and not os.environ.get("NO_COLOR"):
+        _print_coloured(problems)
+    else:
+        typer.echo(formats.parsable(problems), nl=False)
+    typer.echo(summary, err=True)
+
+
+def _print_coloured(problems: Sequence[Problem]) -> None:
+    from rich.text import Text
+
+    console = stdout_console()
+    for p in problems:
+        console.print(
+            Text.assemble(
+                (f"{p.path}:{p.line}:{p.column}:", "bold"),
+                " ",
+                (f"{p.level}:", "bold red" if p.level == "error" else "bold yellow"),
+                f" {p.message} ",
+                (f"[{p.rule}]", "dim"),
+            ),
+            soft_wrap=True,
+        )
+
+
+def _exit_code(problems: Sequence[Problem], strict: bool) -> int:
+    failing = [p for p in problems if p.level == "error" or strict]
+    return EXIT_VERDICT if failing else EXIT_OK
+
+
+@taxonomy_app.command()
+def lint(
+    paths: PathsArgument = None,
+    taxonomy: TaxonomyOption = None,
+    output_format: FormatOption = ProblemFormat.auto,
+    strict: StrictOption = False,
+) -> None:
+    """Report every problem in skills and role files as path:line:col: level: message [rule]."""
+    from cvgap.lint import formats, lint_paths
+
+    with guarded():
+        problems = lint_paths(_targets(paths, taxonomy))
+        _print_problems(problems, output_format, formats.summary(problems))
+    raise typer.Exit(_exit_code(problems, strict))
+
+
+@taxonomy_app.command("test")
+def test_examples(
+    paths: PathsArgument = None,
+    taxonomy: TaxonomyOption = None,
+    output_format: FormatOption = ProblemFormat.auto,
+) -> None:
+    """Run every skill's examples.match / examples.no_match through the real pipeline."""
+    from cvgap.verify import verify_paths
+
+    with guarded():
+        result = verify_paths(_targets(paths, taxonomy))
+        failed = len(result.problems)
+        summary = (
+            f"{result.examples} examples of {result.skills} skills: {failed} failed"
+            if failed
+            else f"{result.examples} examples of {result.skills} skills: all passed"
+        )
+        _print_problems(result.problems, output_format, summary)
+    raise typer.Exit(_exit_code(result.problems, strict=True))
+
+
+@taxonomy_app.command()
+def show(
+    role: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--role", "-r", help="Show one role's requirements and weights."),
+    ] = None,
+    taxonomy: TaxonomyOption = None,
+    output_format: Annotated[
+        ShowFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ShowFormat.table,
+) -> None:
+    """Show the skills, categories, aliases, implications and role weights."""
+    import json
+
+    from cvgap.lint.show import describe
+    from cvgap.taxonomy import load_taxonomy
+
+    with guarded():
+        tax = load_taxonomy(taxonomy, include_default=True) if taxonomy else load_taxonomy()
+        data = describe(tax, role)
+        if output_format is ShowFormat.json:
+            typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        else:
+            _show_table(data)
+
+
+def _show_table(data: dict[str, Any]) -> None:
+    from rich.table import Table
+
+    console = stdout_console()
+    if "role" in data:
+        role = data["role"]
+        table = Table(
+            title=f"{role['title']} ({role['id']}): total weight {role['total_weight']:g}",
+            title_justify="left",
+        )
+        for column in ("skill", "category", "weight", "required"):
+            table.add_column(column, justify="right" if column == "weight" else "left")
+        for req in role["requirements"]:
+            table.add_row(
+                " or ".join(req["names"]),
+                req["category"],
+                f"{req['weight']:g}",
+                "required" if req["required"] else "preferred",
+            )
+        console.print(table)
+        return
+    for cat in data["categories"]:
+        table = Table(title=f"{cat['name']} ({cat['id']})", title_justify="left")
+        for column in ("id", "name", "aliases", "implies"):
+            table.add_column(column, overflow="fold")
+        for skill in cat["skills"]:
+            table.add_row(
+                skill["id"], skill["name"], ", ".join(skill["aliases"]), ", ".join(skill["implies"])
+            )
+        console.print(table)
+    roles = Table(title="Roles", title_justify="left")
+    for column in ("id", "title", "extends", "total weight"):
+        roles.add_column(column)
+    for role in data["roles"]:
+        roles.add_row(role["id"], role["title"], role["extends"] or "", f"{role['total_weight']:g}")
+    console.print(roles)
+
+
+@taxonomy_app.command()
+def init(
+    folder: Annotated[
+        Path, typer.Argument(help="New folder for the custom taxonomy.", file_okay=False)
+    ],
+) -> None:
+    """Scaffold a custom taxonomy: a role extending cv-intern and one example skill."""
+    from cvgap.lint.scaffold import init_taxonomy
+
+    with guarded():
+        written = init_taxonomy(folder)
+    for path in written:
+        typer.echo(f"created {path}")
+    typer.echo(
+        f"next: cvgap taxonomy lint {folder} && cvgap taxonomy test {folder}\n"
+        f"then: cvgap check resume.pdf --taxonomy {folder} --role our-cv-intern"
+    )

@@ -41,10 +41,23 @@ MAX_WEIGHT = 10.0
 
 SKILL_FILE_KEYS = {"version", "category", "skills"}
 SKILL_KEYS = {"id", "name", "aliases", "patterns", "implies", "suggestion", "examples"}
-ALIAS_KEYS = {"alias", "case_sensitive", "near", "near_categories", "not_near", "window",
-              "list_item", "not_preceded_by", "not_followed_by", "fuzzy"}
+ALIAS_KEYS = {
+    "alias",
+    "case_sensitive",
+    "near",
+    "near_categories",
+    "not_near",
+    "window",
+    "list_item",
+    "not_preceded_by",
+    "not_followed_by",
+    "fuzzy",
+}
 ROLE_KEYS = {"version", "id", "title", "description", "extends", "requirements"}
 REQUIREMENT_KEYS = {"skill", "any_of", "weight", "required", "suggestion"}
+MANIFEST_NAMES = ("taxonomy.yaml", "taxonomy.yml")
+MANIFEST_KEYS = {"version", "builtin"}
+BUILTIN_MODES = ("extend", "replace")
 
 
 def default_skills_dir() -> Path:
@@ -76,21 +89,27 @@ class _Collected:
     problems: list[Problem] = field(default_factory=list)
 
 
-def check_taxonomy(paths: Sequence[Path]) -> tuple[Taxonomy, list[Problem]]:
+def check_taxonomy(
+    paths: Sequence[Path | Sequence[Path]],
+) -> tuple[Taxonomy, list[Problem]]:
     """Read every taxonomy file under ``paths``; return what loaded and all problems found.
 
-    Later paths add to earlier ones; a skill or role id defined again in a later *folder*
-    replaces the earlier definition (so a user folder can override the built-in taxonomy),
-    while the same id twice within one folder is a ``duplicate-id`` problem.
+    Each entry of ``paths`` is a *layer* (a folder or file, or a list of them read as one
+    layer). Later layers add to earlier ones, and a skill, category or role id defined again
+    in a later layer replaces the earlier definition (so a user folder can override the
+    built-in taxonomy), while the same id twice within one layer is a ``duplicate-id``.
     """
     out = _Collected()
-    for root in paths:
-        if not root.exists():
-            out.problems.append(_problem(str(root), 1, 1, "unreadable", "no such file or folder"))
-            continue
+    for entry in paths:
         layer = _Collected()
-        for file in taxonomy_files([root]):
-            _read_file(file, layer)
+        for root in [entry] if isinstance(entry, Path) else entry:
+            if not root.exists():
+                out.problems.append(
+                    _problem(str(root), 1, 1, "unreadable", "no such file or folder")
+                )
+                continue
+            for file in taxonomy_files([root]):
+                _read_file(file, layer)
         out.problems.extend(layer.problems)
         out.skills.update(layer.skills)
         out.categories.update(layer.categories)
@@ -100,10 +119,14 @@ def check_taxonomy(paths: Sequence[Path]) -> tuple[Taxonomy, list[Problem]]:
         skills=out.skills,
         categories=out.categories,
         roles=roles,
-        paths=tuple(str(p) for p in paths),
+        paths=tuple(str(p) for p in _flat(paths)),
     )
     out.problems.extend(_cross_references(taxonomy))
     return taxonomy, sorted(set(out.problems))
+
+
+def _flat(paths: Sequence[Path | Sequence[Path]]) -> list[Path]:
+    return [p for entry in paths for p in ([entry] if isinstance(entry, Path) else entry)]
 
 
 def load_taxonomy(
@@ -111,7 +134,9 @@ def load_taxonomy(
 ) -> Taxonomy:
     """Load and validate a taxonomy (default: the built-in one).
 
-    ``include_default=True`` layers the given folders on top of the built-in taxonomy.
+    ``include_default=True`` layers the given folders on top of the built-in taxonomy (what
+    ``--taxonomy DIR`` does on the command line), unless a folder's ``taxonomy.yaml`` says
+    ``builtin: replace``; see :func:`taxonomy_roots`.
     Raises :class:`TaxonomyError` with every problem when any error is found.
 
     >>> taxonomy = load_taxonomy()
@@ -124,7 +149,7 @@ def load_taxonomy(
         given = [paths] if isinstance(paths, (str, Path)) else list(paths)
         roots = [Path(p) for p in given]
         if include_default:
-            roots.insert(0, default_skills_dir())
+            roots = taxonomy_roots(roots)
     taxonomy, problems = check_taxonomy(roots)
     errors = [p for p in problems if p.level == "error"]
     if errors:
@@ -133,6 +158,31 @@ def load_taxonomy(
         where = ", ".join(str(r) for r in roots)
         raise TaxonomyError("no skills defined", path=where)
     return taxonomy
+
+
+def taxonomy_roots(folders: Sequence[Path]) -> list[Path]:
+    """The layers to load for user taxonomy folders: the built-in taxonomy first, then each
+    folder in order (a later layer adds skills and roles, and replaces any with the same id).
+
+    The built-in layer is left out when a folder is the built-in one itself, or when a
+    folder's manifest (``taxonomy.yaml`` at its top) says ``builtin: replace``.
+    """
+    builtin = default_skills_dir().resolve()
+    if any(f.resolve() == builtin or builtin_mode(f) == "replace" for f in folders):
+        return list(folders)
+    return [default_skills_dir(), *folders]
+
+
+def builtin_mode(folder: Path) -> str:
+    """``"extend"`` or ``"replace"``: what the folder's ``taxonomy.yaml`` asks for."""
+    for name in MANIFEST_NAMES:
+        manifest = folder / name
+        if manifest.is_file():
+            root = read_yaml(manifest, ProblemSink(str(manifest)))
+            mode = root.get("builtin") if root is not None else None
+            if mode is not None and mode.value in BUILTIN_MODES:
+                return str(mode.value)
+    return "extend"
 
 
 def get_role(taxonomy: Taxonomy, role_id: str) -> Role:
@@ -158,11 +208,20 @@ def _read_file(file: Path, out: _Collected) -> None:
     if root is not None:
         if not isinstance(root.value, dict):
             sink.at(root, "schema", f"expected a mapping at the top level, got {_kind(root)}")
+        elif file.name in MANIFEST_NAMES:
+            _read_manifest(root, sink)
         elif "requirements" in root.value:
             _read_role(root, sink, out)
         else:
             _read_skills(root, sink, out)
     out.problems.extend(sink.problems)
+
+
+def _read_manifest(root: Located, sink: ProblemSink) -> None:
+    _keys(root, sink, MANIFEST_KEYS, set())
+    mode = root.get("builtin")
+    if mode is not None and mode.value not in BUILTIN_MODES:
+        sink.at(mode, "schema", f'builtin: expected "extend" or "replace", got {mode.plain()!r}')
 
 
 def _kind(node: Located) -> str:
@@ -180,8 +239,12 @@ def _keys(node: Located, sink: ProblemSink, allowed: set[str], required: set[str
         return False
     for key, value in node.items():
         if key not in allowed:
-            sink.add(value.key_line, value.key_column, "schema",
-                     f'unknown key "{key}" (expected one of: {", ".join(sorted(allowed))})')
+            sink.add(
+                value.key_line,
+                value.key_column,
+                "schema",
+                f'unknown key "{key}" (expected one of: {", ".join(sorted(allowed))})',
+            )
     for key in sorted(required - set(node.value)):
         sink.at(node, "schema", f'missing required key "{key}"')
     return True
@@ -202,18 +265,17 @@ def _str_list(node: Located | None, sink: ProblemSink, what: str) -> list[Locate
     if not isinstance(node.value, list):
         sink.at(node, "schema", f"{what}: expected a list of strings, got {_kind(node)}")
         return []
-    good = []
-    for item in node.value:
-        if _str(item, sink, what) is not None:
-            good.append(item)
-    return good
+    return [item for item in node.value if _str(item, sink, what) is not None]
 
 
 def _id(node: Located | None, sink: ProblemSink, what: str) -> str | None:
     value = _str(node, sink, what)
     if value is not None and node is not None and not ID_RE.match(value):
-        sink.at(node, "id-format", f'{what} "{value}" must be lower-case kebab-case '
-                                   "(letters, digits and single hyphens)")
+        sink.at(
+            node,
+            "id-format",
+            f'{what} "{value}" must be lower-case kebab-case (letters, digits and single hyphens)',
+        )
         return None
     return value
 
@@ -241,8 +303,11 @@ def _read_skills(root: Located, sink: ProblemSink, out: _Collected) -> None:
             continue
         if skill.id in out.skills:
             first = out.skills[skill.id].source
-            sink.at(node.get("id") or node, "duplicate-id",
-                    f'duplicate skill id "{skill.id}" (first defined at {first})')
+            sink.at(
+                node.get("id") or node,
+                "duplicate-id",
+                f'duplicate skill id "{skill.id}" (first defined at {first})',
+            )
             continue
         out.skills[skill.id] = skill
 
@@ -252,19 +317,30 @@ def _read_skill(node: Located, sink: ProblemSink, category: str) -> Skill | None
         return None
     skill_id = _id(node.get("id"), sink, "skill id")
     name = _str(node.get("name"), sink, "name")
-    aliases = tuple(a for a in (_alias(n, sink) for n in _list(node.get("aliases"), sink,
-                                                                 "aliases")) if a)
-    implies = tuple(v for v in (_id(n, sink, "implies") for n in
-                                _str_list(node.get("implies"), sink, "implies")) if v)
+    aliases = tuple(
+        a for a in (_alias(n, sink) for n in _list(node.get("aliases"), sink, "aliases")) if a
+    )
+    implies = tuple(
+        v
+        for v in (_id(n, sink, "implies") for n in _str_list(node.get("implies"), sink, "implies"))
+        if v
+    )
     suggestion = _str(node.get("suggestion"), sink, "suggestion") or ""
     match, no_match = _examples(node.get("examples"), sink)
     patterns = _patterns(node.get("patterns"), sink)
     if not skill_id or not name:
         return None
     return Skill(
-        id=skill_id, name=name, category=category, aliases=aliases, patterns=patterns,
-        implies=implies, suggestion=suggestion, examples_match=match,
-        examples_no_match=no_match, source=node.ref(sink.path),
+        id=skill_id,
+        name=name,
+        category=category,
+        aliases=aliases,
+        patterns=patterns,
+        implies=implies,
+        suggestion=suggestion,
+        examples_match=match,
+        examples_no_match=no_match,
+        source=node.ref(sink.path),
     )
 
 
@@ -288,15 +364,19 @@ def _alias(node: Located, sink: ProblemSink) -> Alias | None:
     window_node = node.get("window")
     window = 6
     if window_node is not None:
-        if isinstance(window_node.value, int) and not isinstance(window_node.value, bool) \
-                and 1 <= window_node.value <= 50:
+        if (
+            isinstance(window_node.value, int)
+            and not isinstance(window_node.value, bool)
+            and 1 <= window_node.value <= 50
+        ):
             window = window_node.value
         else:
             sink.at(window_node, "schema", "window: expected a whole number from 1 to 50")
     case_node = node.get("case_sensitive")
     if case_node is not None and not isinstance(case_node.value, bool):
-        sink.at(case_node, "schema", f"case_sensitive: expected true or false, got "
-                                     f"{_kind(case_node)}")
+        sink.at(
+            case_node, "schema", f"case_sensitive: expected true or false, got {_kind(case_node)}"
+        )
     flags = {}
     for key in ("list_item", "fuzzy"):
         flag = node.get(key)
@@ -312,10 +392,15 @@ def _alias(node: Located, sink: ProblemSink) -> Alias | None:
     return Alias(
         text=text,
         case_sensitive=bool(case_node.value) if case_node is not None else False,
-        near=words("near"), near_categories=words("near_categories"),
-        not_near=words("not_near"), window=window, source=ref,
-        list_item=flags["list_item"], fuzzy=flags["fuzzy"],
-        not_preceded_by=words("not_preceded_by"), not_followed_by=words("not_followed_by"),
+        near=words("near"),
+        near_categories=words("near_categories"),
+        not_near=words("not_near"),
+        window=window,
+        source=ref,
+        list_item=flags["list_item"],
+        fuzzy=flags["fuzzy"],
+        not_preceded_by=words("not_preceded_by"),
+        not_followed_by=words("not_followed_by"),
     )
 
 
@@ -323,21 +408,26 @@ def _examples(node: Located | None, sink: ProblemSink) -> tuple[tuple[Example, .
     if node is None or not _keys(node, sink, {"match", "no_match"}, set()):
         return (), ()
     return tuple(
-        tuple(Example(text=n.value, source=n.ref(sink.path))
-              for n in _str_list(node.get(key), sink, f"examples.{key}"))
+        tuple(
+            Example(text=n.value, source=n.ref(sink.path))
+            for n in _str_list(node.get(key), sink, f"examples.{key}")
+        )
         for key in ("match", "no_match")
     )
 
 
-def _patterns(node: Located | None, sink: ProblemSink) -> tuple[tuple[dict[str, object], ...],
-                                                                ...]:
+def _patterns(node: Located | None, sink: ProblemSink) -> tuple[tuple[dict[str, object], ...], ...]:
     result = []
     for pattern in _list(node, sink, "patterns"):
         if not isinstance(pattern.value, list) or not all(
             isinstance(tok.value, dict) for tok in pattern.value
         ):
-            sink.at(pattern, "schema", "a pattern must be a list of token mappings, "
-                                       'e.g. [{LOWER: "py"}, {LOWER: "torch"}]')
+            sink.at(
+                pattern,
+                "schema",
+                "a pattern must be a list of token mappings, "
+                'e.g. [{LOWER: "py"}, {LOWER: "torch"}]',
+            )
             continue
         result.append(tuple(tok.plain() for tok in pattern.value))
     return tuple(result)
@@ -358,11 +448,20 @@ def _read_role(root: Located, sink: ProblemSink, out: _Collected) -> None:
         return
     if role_id in out.roles:
         first = out.roles[role_id].source
-        sink.at(root.get("id") or root, "duplicate-id",
-                f'duplicate role id "{role_id}" (first defined at {first})')
+        sink.at(
+            root.get("id") or root,
+            "duplicate-id",
+            f'duplicate role id "{role_id}" (first defined at {first})',
+        )
         return
-    out.roles[role_id] = Role(id=role_id, title=title, description=description, extends=extends,
-                              requirements=tuple(requirements), source=root.ref(sink.path))
+    out.roles[role_id] = Role(
+        id=role_id,
+        title=title,
+        description=description,
+        extends=extends,
+        requirements=tuple(requirements),
+        source=root.ref(sink.path),
+    )
 
 
 def _read_requirement(node: Located, sink: ProblemSink) -> Requirement | None:
@@ -381,12 +480,17 @@ def _read_requirement(node: Located, sink: ProblemSink) -> Requirement | None:
             sink.at(group, "schema", "any_of: expected a list of at least two skill ids")
     weight_node = node.get("weight")
     weight = weight_node.value if weight_node is not None else None
-    if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not (
-        0 < weight <= MAX_WEIGHT
+    if (
+        isinstance(weight, bool)
+        or not isinstance(weight, (int, float))
+        or not (0 < weight <= MAX_WEIGHT)
     ):
         where = weight_node or node
-        sink.at(where, "weight-range", f"weight must be a number above 0 and at most "
-                                       f"{MAX_WEIGHT:g}, got {where.plain()!r}")
+        sink.at(
+            where,
+            "weight-range",
+            f"weight must be a number above 0 and at most {MAX_WEIGHT:g}, got {where.plain()!r}",
+        )
         return None
     required = node.get("required")
     if required is not None and not isinstance(required.value, bool):
@@ -395,9 +499,11 @@ def _read_requirement(node: Located, sink: ProblemSink) -> Requirement | None:
     if not ids:
         return None
     return Requirement(
-        skills=tuple(ids), weight=float(weight),
+        skills=tuple(ids),
+        weight=float(weight),
         required=bool(required.value) if required is not None else True,
-        suggestion=suggestion, source=node.ref(sink.path),
+        suggestion=suggestion,
+        source=node.ref(sink.path),
     )
 
 
@@ -410,27 +516,52 @@ def _resolve_extends(role: Role, out: _Collected, depth: int = 0) -> Role:
     own = {req.skills: req for req in role.requirements}
     merged = [own.pop(req.skills, req) for req in parent.requirements]
     merged.extend(own.values())
-    return Role(id=role.id, title=role.title, description=role.description or parent.description,
-                extends=role.extends, requirements=tuple(merged), source=role.source)
+    return Role(
+        id=role.id,
+        title=role.title,
+        description=role.description or parent.description,
+        extends=role.extends,
+        requirements=tuple(merged),
+        source=role.source,
+    )
 
 
 def _cross_references(taxonomy: Taxonomy) -> list[Problem]:
-    problems = []
-    for skill in taxonomy.skills.values():
-        for target in skill.implies:
-            if target not in taxonomy.skills:
-                problems.append(_problem(skill.source.path, skill.source.line,
-                                         skill.source.column, "unknown-skill",
-                                         f'skill "{skill.id}" implies unknown skill "{target}"'))
+    problems = [
+        _problem(
+            skill.source.path,
+            skill.source.line,
+            skill.source.column,
+            "unknown-skill",
+            f'skill "{skill.id}" implies unknown skill "{target}"',
+        )
+        for skill in taxonomy.skills.values()
+        for target in skill.implies
+        if target not in taxonomy.skills
+    ]
     for role in taxonomy.roles.values():
         if role.extends and role.extends not in taxonomy.roles:
-            problems.append(_problem(role.source.path, role.source.line, role.source.column,
-                                     "unknown-role", f'role "{role.id}" extends unknown role '
-                                                     f'"{role.extends}"'))
-        for req in role.requirements:
-            for sid in req.skills:
-                if sid not in taxonomy.skills:
-                    problems.append(_problem(req.source.path, req.source.line,
-                                             req.source.column, "unknown-skill",
-                                             f'role "{role.id}" requires unknown skill "{sid}"'))
+            known = ", ".join(sorted(taxonomy.roles)) or "none"
+            problems.append(
+                _problem(
+                    role.source.path,
+                    role.source.line,
+                    role.source.column,
+                    "unknown-role",
+                    f'role "{role.id}" extends unknown role '
+                    f'"{role.extends}" (known roles: {known})',
+                )
+            )
+        problems.extend(
+            _problem(
+                req.source.path,
+                req.source.line,
+                req.source.column,
+                "unknown-skill",
+                f'role "{role.id}" requires unknown skill "{sid}"',
+            )
+            for req in role.requirements
+            for sid in req.skills
+            if sid not in taxonomy.skills
+        )
     return problems

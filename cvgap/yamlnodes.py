@@ -56,18 +56,14 @@ class ProblemSink:
         self.path = path
         self.problems: list[Problem] = []
 
-    def add(
-        self, line: int, column: int, rule: str, message: str, level: Level = "error"
-    ) -> None:
+    def add(self, line: int, column: int, rule: str, message: str, level: Level = "error") -> None:
         self.problems.append(
             Problem(
                 path=self.path, line=line, column=column, level=level, rule=rule, message=message
             )
         )
 
-    def at(
-        self, node: Located, rule: str, message: str, level: Level = "error"
-    ) -> None:
+    def at(self, node: Located, rule: str, message: str, level: Level = "error") -> None:
         self.add(node.line, node.column, rule, message, level)
 
 
@@ -86,8 +82,12 @@ def read_yaml(path: Path, sink: ProblemSink) -> Located | None:
     try:
         size = path.stat().st_size
         if size > MAX_YAML_BYTES:
-            sink.add(1, 1, "file-too-large", f"file is {size:,} bytes; the limit is "
-                     f"{MAX_YAML_BYTES:,} bytes")
+            sink.add(
+                1,
+                1,
+                "file-too-large",
+                f"file is {size:,} bytes; the limit is {MAX_YAML_BYTES:,} bytes",
+            )
             return None
         raw = path.read_bytes()
     except OSError as exc:
@@ -114,8 +114,7 @@ class _Loader(yaml.SafeLoader):
         if self.check_event(yaml.AliasEvent):
             event = self.get_event()  # type: ignore[no-untyped-call]
             self.alias_marks.append(event.start_mark)
-            return yaml.ScalarNode("tag:yaml.org,2002:null", "", event.start_mark,
-                                   event.end_mark)
+            return yaml.ScalarNode("tag:yaml.org,2002:null", "", event.start_mark, event.end_mark)
         return super().compose_node(parent, index)  # type: ignore[arg-type]
 
 
@@ -128,9 +127,13 @@ def parse_yaml(text: str, sink: ProblemSink) -> Located | None:
         finally:
             loader.dispose()
         for mark in loader.alias_marks:
-            sink.add(mark.line + 1, mark.column + 1, "yaml-alias",
-                     "aliases (*name) are not allowed: repeat the value instead (aliases let "
-                     "a small file expand into a huge one)")
+            sink.add(
+                mark.line + 1,
+                mark.column + 1,
+                "yaml-alias",
+                "aliases (*name) are not allowed: repeat the value instead (aliases let "
+                "a small file expand into a huge one)",
+            )
         if root is None:
             return None
         return _convert(root, sink, set())
@@ -154,15 +157,24 @@ def _convert(node: yaml.Node, sink: ProblemSink, seen: set[int]) -> Located:
         return Located(None, line, col)
     seen.add(id(node))
     if not isinstance(node, yaml.ScalarNode) and node.tag not in _COLLECTIONS:
-        sink.add(line, col, "yaml-tag", f"unsupported tag {node.tag!r}: only plain mappings, "
-                 "lists, strings, numbers, booleans and null are allowed")
+        sink.add(
+            line,
+            col,
+            "yaml-tag",
+            f"unsupported tag {node.tag!r}: only plain mappings, "
+            "lists, strings, numbers, booleans and null are allowed",
+        )
         return Located(None, line, col)
     if isinstance(node, yaml.MappingNode):
         mapping: dict[str, Located] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                sink.add(key_node.start_mark.line + 1, key_node.start_mark.column + 1,
-                         "schema", "mapping keys must be plain strings")
+                sink.add(
+                    key_node.start_mark.line + 1,
+                    key_node.start_mark.column + 1,
+                    "schema",
+                    "mapping keys must be plain strings",
+                )
                 continue
             key = str(key_node.value)
             k_line, k_col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
@@ -171,8 +183,12 @@ def _convert(node: yaml.Node, sink: ProblemSink, seen: set[int]) -> Located:
                 continue
             if key in mapping:
                 first = mapping[key]
-                sink.add(k_line, k_col, "duplicate-key",
-                         f'duplicate key "{key}" (first at line {first.key_line})')
+                sink.add(
+                    k_line,
+                    k_col,
+                    "duplicate-key",
+                    f'duplicate key "{key}" (first at line {first.key_line})',
+                )
                 continue
             value = _convert(value_node, sink, seen)
             mapping[key] = Located(value.value, value.line, value.column, k_line, k_col)
@@ -181,8 +197,13 @@ def _convert(node: yaml.Node, sink: ProblemSink, seen: set[int]) -> Located:
         return Located([_convert(item, sink, seen) for item in node.value], line, col)
     assert isinstance(node, yaml.ScalarNode)
     if node.tag not in _SCALARS:
-        sink.add(line, col, "yaml-tag", f"unsupported tag {node.tag!r}: only strings, numbers, "
-                 "booleans and null are allowed (quote the value to make it a string)")
+        sink.add(
+            line,
+            col,
+            "yaml-tag",
+            f"unsupported tag {node.tag!r}: only strings, numbers, "
+            "booleans and null are allowed (quote the value to make it a string)",
+        )
         return Located(None, line, col)
     try:
         value = _CONSTRUCTOR.yaml_constructors[node.tag](_CONSTRUCTOR, node)

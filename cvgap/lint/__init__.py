@@ -1,0 +1,102 @@
+"""Lint a skills taxonomy: every problem, with its ``path:line:col`` and rule id.
+
+>>> from pathlib import Path
+>>> from cvgap.lint import lint_paths
+>>> [str(p) for p in lint_paths([Path("my-skills")])]
+['my-skills/robotics.yaml:7:9: warning: alias "go" ... [ambiguous-alias]']
+
+Rules live one group per module (:mod:`cvgap.lint.aliases`, :mod:`cvgap.lint.roles`, ...);
+each has an id, a default level and a docstring that is its README documentation.
+Problems on a line carrying ``# cvgap-lint: disable=<rule-id>[,<rule-id>...]`` (or a bare
+``# cvgap-lint: disable``) are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from cvgap.errors import CvgapError
+from cvgap.lint import aliases, examples, implies, patterns, roles, schema, syntax
+from cvgap.lint.registry import RULES, Rule
+from cvgap.taxonomy import builtin_mode, check_taxonomy, default_skills_dir
+from cvgap.types import Problem, Taxonomy
+
+__all__ = ["RULES", "Rule", "layers_for", "lint_paths", "rules_markdown"]
+
+_RULE_MODULES = (syntax, schema, aliases, implies, roles, examples, patterns)
+_DISABLE_RE = re.compile(r"#\s*cvgap-lint:\s*disable(?:=([\w\s,-]+))?")
+
+
+def layers_for(paths: Sequence[Path], *, builtin: bool = True) -> list[Path | list[Path]]:
+    """The layers to load for taxonomy ``paths``: the built-in taxonomy, then the paths as
+    one layer. The built-in layer is left out when ``builtin`` is false, when a path is
+    the built-in folder itself, or when a folder's ``taxonomy.yaml`` says
+    ``builtin: replace``."""
+    given: list[Path] = list(paths)
+    default = default_skills_dir().resolve()
+    if (
+        not builtin
+        or any(p.resolve() == default for p in given)
+        or any(p.is_dir() and builtin_mode(p) == "replace" for p in given)
+    ):
+        return [given]
+    return [default_skills_dir(), given]
+
+
+def lint_paths(paths: Sequence[Path], *, builtin: bool = True) -> list[Problem]:
+    """Every problem in the taxonomy files under ``paths``, sorted by place.
+
+    The files are read on top of the built-in taxonomy (see :func:`layers_for`), so a role
+    may extend ``cv-intern`` and require built-in skills; only problems in ``paths`` are
+    returned. Raises :class:`~cvgap.errors.CvgapError` when a path does not exist.
+    """
+    for path in paths:
+        if not path.exists():
+            raise CvgapError("no such file or folder", path=str(path))
+    taxonomy, problems = check_taxonomy(layers_for(paths, builtin=builtin))
+    problems.extend(run_rules(taxonomy))
+    roots = [p.resolve() for p in paths]
+    kept = [p for p in set(problems) if _inside(p.path, roots)]
+    return sorted(_unsuppressed(kept))
+
+
+def run_rules(taxonomy: Taxonomy) -> list[Problem]:
+    """The problems every rule with a check finds in ``taxonomy``."""
+    return [problem for rule in RULES.values() for problem in rule.run(taxonomy)]
+
+
+def _inside(path: str, roots: list[Path]) -> bool:
+    resolved = Path(path).resolve()
+    return any(resolved == root or root in resolved.parents for root in roots)
+
+
+def _unsuppressed(problems: list[Problem]) -> list[Problem]:
+    lines: dict[str, list[str]] = {}
+    kept = []
+    for problem in problems:
+        if problem.path not in lines:
+            try:
+                text = Path(problem.path).read_text(encoding="utf-8-sig", errors="replace")
+                lines[problem.path] = text.splitlines() if len(text) < 2**21 else []
+            except OSError:
+                lines[problem.path] = []
+        file_lines = lines[problem.path]
+        line = file_lines[problem.line - 1] if 0 < problem.line <= len(file_lines) else ""
+        match = _DISABLE_RE.search(line)
+        if match is not None and (
+            match.group(1) is None or problem.rule in {r.strip() for r in match.group(1).split(",")}
+        ):
+            continue
+        kept.append(problem)
+    return kept
+
+
+def rules_markdown() -> str:
+    """The README's rule reference: a table of every rule, then each rule's docstring."""
+    out = ["| rule id | level | checks |", "|---|---|---|"]
+    out += [f"| [`{r.id}`](#{r.id}) | {r.level} | {r.summary} |" for r in RULES.values()]
+    for r in RULES.values():
+        out += ["", f"#### {r.id}", "", f"*{r.level}.* {r.doc}"]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,57 @@
+"""Rules about token ``patterns`` (spaCy ``Matcher`` patterns)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from cvgap.lint.registry import Finding, rule
+from cvgap.types import Taxonomy
+
+
+@rule("invalid-pattern")
+def invalid_pattern(taxonomy: Taxonomy) -> Iterator[Finding]:
+    """A token pattern must be accepted by spaCy's `Matcher` (the message quotes spaCy).
+
+    PASS:
+
+    ```yaml
+    patterns:
+      - [{LOWER: py}, {LOWER: torch}]
+    ```
+
+    FAIL:
+
+    ```yaml
+    patterns:
+      - [{LOWR: py}]
+    ```
+    """
+    skills = [s for s in taxonomy.skills.values() if s.patterns]
+    if not skills:
+        return
+    matcher = _matcher()
+    for skill in skills:
+        for index, pattern in enumerate(skill.patterns, start=1):
+            message = _rejection(matcher, f"{skill.id}-{index}", list(pattern))
+            if message is not None:
+                yield (
+                    skill.source,
+                    f'pattern {index} of skill "{skill.id}" is not a valid '
+                    f"spaCy token pattern: {message}",
+                )
+
+
+def _rejection(matcher: Any, key: str, pattern: list[dict[str, Any]]) -> str | None:
+    try:
+        matcher.add(key, [pattern])
+    except Exception as exc:  # spaCy raises MatchPatternError, ValueError, KeyError
+        return " ".join(str(exc).split())
+    return None
+
+
+def _matcher() -> Any:
+    import spacy
+    from spacy.matcher import Matcher
+
+    return Matcher(spacy.blank("en").vocab, validate=True)

@@ -1,0 +1,111 @@
+"""``cvgap taxonomy test``: run every skill's examples through the real extraction pipeline.
+
+Each ``examples.match`` sentence must yield its skill and no ``examples.no_match`` sentence
+may (a mention in a negated phrase, "no experience with X", does not count as a match).
+A failure is a :class:`~cvgap.types.Problem` with rule ``example-failed`` at the example's
+own ``file:line:col``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from cvgap.errors import CvgapError, TaxonomyError
+from cvgap.types import Example, Problem, Skill, Taxonomy
+
+RULE = "example-failed"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class VerifyResult:
+    """What ``taxonomy test`` found: the failures and how many examples ran."""
+
+    problems: tuple[Problem, ...]
+    examples: int
+    skills: int
+
+
+def verify_paths(paths: Sequence[Path], *, builtin: bool = True) -> VerifyResult:
+    """Run the examples of every skill defined under ``paths``.
+
+    The pipeline is built from the whole layered taxonomy (the built-in one plus ``paths``,
+    as ``--taxonomy`` does), so a user's skill is tested against everything it competes
+    with. Raises :class:`~cvgap.errors.TaxonomyError` when the taxonomy has errors (run
+    ``cvgap taxonomy lint`` first) and :class:`~cvgap.errors.CvgapError` for a missing path.
+
+    >>> verify_paths([Path("skills")]).problems
+    ()
+    """
+    from cvgap.lint import layers_for
+    from cvgap.taxonomy import check_taxonomy
+
+    for path in paths:
+        if not path.exists():
+            raise CvgapError("no such file or folder", path=str(path))
+    taxonomy, problems = check_taxonomy(layers_for(paths, builtin=builtin))
+    errors = [p for p in problems if p.level == "error"]
+    if errors:
+        raise TaxonomyError("invalid taxonomy", path=errors[0].path, problems=errors)
+    roots = [p.resolve() for p in paths]
+    skills = [s for s in taxonomy.skills.values() if _inside(s.source.path, roots)]
+    return verify_skills(skills, taxonomy)
+
+
+def verify_skills(skills: Sequence[Skill], taxonomy: Taxonomy) -> VerifyResult:
+    """Run the examples of ``skills`` through a pipeline built from ``taxonomy``."""
+    from cvgap.extract import build_nlp, extract_skills
+    from cvgap.ingest import resume_from_text
+
+    nlp = build_nlp(taxonomy)
+    cache: dict[str, list[str]] = {}
+
+    def found(example: Example) -> list[str]:
+        if example.text not in cache:
+            resume = resume_from_text(example.text, source=example.source.path)
+            mentions = extract_skills(resume, nlp, taxonomy)
+            cache[example.text] = [f"{m.skill_id}:{m.text}" for m in mentions if not m.negated]
+        return cache[example.text]
+
+    problems: list[Problem] = []
+    count = 0
+    for skill in skills:
+        for example in skill.examples_match:
+            count += 1
+            hits = found(example)
+            if not any(h.split(":", 1)[0] == skill.id for h in hits):
+                others = (
+                    ", ".join(f'{h.split(":", 1)[0]} ("{h.split(":", 1)[1]}")' for h in hits)
+                    or "no skill"
+                )
+                problems.append(
+                    _failure(
+                        example,
+                        f'"{example.text}" should match skill "{skill.id}" but found {others}',
+                    )
+                )
+        for example in skill.examples_no_match:
+            count += 1
+            texts = [h.split(":", 1)[1] for h in found(example) if h.split(":", 1)[0] == skill.id]
+            if texts:
+                problems.append(
+                    _failure(
+                        example,
+                        f'"{example.text}" should not match skill '
+                        f'"{skill.id}" but "{texts[0]}" matched',
+                    )
+                )
+    return VerifyResult(problems=tuple(sorted(problems)), examples=count, skills=len(skills))
+
+
+def _failure(example: Example, message: str) -> Problem:
+    ref = example.source
+    return Problem(
+        path=ref.path, line=ref.line, column=ref.column, level="error", rule=RULE, message=message
+    )
+
+
+def _inside(path: str, roots: list[Path]) -> bool:
+    resolved = Path(path).resolve()
+    return any(resolved == root or root in resolved.parents for root in roots)
