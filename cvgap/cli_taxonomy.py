@@ -73,7 +73,13 @@ def _targets(paths: Sequence[Path] | None, taxonomy: Path | None) -> list[Path]:
 
     if paths:
         return list(paths)
-    return [taxonomy] if taxonomy is not None else [default_skills_dir()]
+    if taxonomy is not None:
+        return [taxonomy]
+    builtin = default_skills_dir()
+    try:  # show "skills/..." rather than an absolute path when run from a checkout
+        return [builtin.relative_to(Path.cwd())]
+    except ValueError:
+        return [builtin]
 
 
 def _resolve_format(fmt: ProblemFormat) -> ProblemFormat:

@@ -254,7 +254,10 @@ def _str(node: Located | None, sink: ProblemSink, what: str) -> str | None:
     if node is None:
         return None
     if not isinstance(node.value, str) or not node.value.strip():
-        sink.at(node, "schema", f"{what}: expected a non-empty string, got {_kind(node)}")
+        hint = ""
+        if isinstance(node.value, bool) or node.value is None:
+            hint = " (quote words such as yes, no, on, off, null to make them strings)"
+        sink.at(node, "schema", f"{what}: expected a non-empty string, got {_kind(node)}{hint}")
         return None
     return node.value.strip()
 

@@ -23,7 +23,8 @@ def github(problems: Sequence[Problem]) -> str:
     """GitHub Actions workflow commands: an annotation on the file's line per problem."""
     return "".join(
         f"::{p.level} file={_github_escape(p.path, prop=True)},line={p.line},col={p.column},"
-        f"title={_github_escape(p.rule, prop=True)}::{_github_escape(str(p))}\n"
+        f"title={_github_escape(p.rule, prop=True)}::"
+        f"{_github_escape(f'{p.message} [{p.rule}]')}\n"
         for p in problems
     )
 
