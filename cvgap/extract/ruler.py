@@ -1,0 +1,231 @@
+"""The spaCy side of extraction: components, tokenizer rules and :func:`build_nlp`.
+
+* ``cvgap_skill_ruler``: a :class:`~spacy.pipeline.SpanRuler` over every alias of the
+  taxonomy, matching on ``LOWER`` (case-sensitive aliases match on ``ORTH``). A span's
+  ``id_`` is ``"<skill id>|<alias index>"`` (``"<skill id>|p"`` for a token pattern), with a
+  last field ``~`` when the alias may also match a typo.
+* ``cvgap_skill_variants``: runs after the ruler and adds spans for aliases written with
+  other spacing or punctuation ("Py Torch", "Open-CV", "Deep-Learning") and, for aliases
+  marked ``fuzzy``, typos of one long word ("Pytroch", "Tensorlfow"; rapidfuzz, optimal
+  string alignment distance 1, or 2 for words of 9+ letters). Typo spans end in ``|fuzzy``.
+  Its index is built from the ruler's own patterns, so it carries no data of its own.
+
+spaCy is imported inside functions only, so ``import cvgap`` stays light.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from cvgap.types import Taxonomy
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.pipeline import SpanRuler
+    from spacy.tokens import Doc, Span
+
+FACTORY = "cvgap_skill_ruler"
+VARIANTS_FACTORY = "cvgap_skill_variants"
+SPANS_KEY = "cvgap_skills"
+DOC_EXTENSION = "cvgap_skills"
+FUZZY_OK = "~"
+FUZZY_KIND = "fuzzy"
+MIN_VARIANT_CHARS = 5
+MIN_FUZZY_CHARS = 6
+MAX_VARIANT_TOKENS = 4
+# Tokenizer exceptions: keep "C#"/"F#" whole so that the language "C" never matches inside.
+SPECIAL_CASES = ("C#", "c#", "F#", "f#")
+
+_JOINERS = frozenset({"-", "_", "."})
+_COMPACT_RE = re.compile(r"[\s\-_.]+")
+_WORD_RE = re.compile(r"[a-z][a-z0-9+]*")
+
+
+def make_skill_ruler(
+    nlp: Language, name: str, spans_key: str, phrase_matcher_attr: str, validate: bool
+) -> SpanRuler:
+    """spaCy factory ``cvgap_skill_ruler``: an empty skill ruler; load patterns with
+    ``initialize(patterns=...)`` (see :func:`build_nlp`)."""
+    from spacy.pipeline import SpanRuler
+
+    return SpanRuler(nlp, name, spans_key=spans_key, phrase_matcher_attr=phrase_matcher_attr,
+                     validate=validate, overwrite=False, annotate_ents=False)
+
+
+def make_skill_variants(nlp: Language, name: str, spans_key: str, ruler: str) -> SkillVariants:
+    """spaCy factory ``cvgap_skill_variants`` (see :class:`SkillVariants`)."""
+    return SkillVariants(nlp, name, spans_key=spans_key, ruler=ruler)
+
+
+def compact(text: str) -> str:
+    """An alias or a run of tokens without case, spaces, hyphens, underscores or dots."""
+    return _COMPACT_RE.sub("", text.lower())
+
+
+class SkillVariants:
+    """Add spans for spacing/punctuation variants and typos of the ruler's aliases."""
+
+    def __init__(self, nlp: Language, name: str, *, spans_key: str, ruler: str) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.spans_key = spans_key
+        self.ruler = ruler
+        self._size = -1
+        self._variants: dict[str, str] = {}
+        self._fuzzy: dict[str, str] = {}
+        self._known: set[str] = set()
+
+    def _index(self) -> None:
+        patterns = self.nlp.get_pipe(self.ruler).patterns
+        if len(patterns) == self._size:
+            return
+        self._variants, self._fuzzy, self._known = {}, {}, set()
+        for pattern in patterns:
+            if not isinstance(pattern["pattern"], str):
+                continue
+            key, span_id = compact(pattern["pattern"]), str(pattern.get("id", ""))
+            self._known.add(key)
+            if len(key) >= MIN_VARIANT_CHARS:
+                self._variants.setdefault(key, span_id)
+            if span_id.endswith("|" + FUZZY_OK) and len(key) >= MIN_FUZZY_CHARS:
+                self._fuzzy.setdefault(key, span_id.rsplit("|", 1)[0])
+        self._size = len(patterns)
+
+    def __call__(self, doc: Doc) -> Doc:
+        self._index()
+        found = list(doc.spans.get(self.spans_key, []))
+        covered = {i for span in found for i in range(span.start, span.end)}
+        new = [*self._variant_spans(doc), *self._typo_spans(doc, covered)]
+        if new:
+            doc.spans[self.spans_key] = found + new
+        return doc
+
+    def _variant_spans(self, doc: Doc) -> list[Span]:
+        from spacy.tokens import Span
+
+        spans = []
+        for i, first in enumerate(doc):
+            if not first.text[:1].isalnum():
+                continue
+            key = ""
+            for j in range(i, min(len(doc), i + MAX_VARIANT_TOKENS)):
+                tok = doc[j]
+                if j > i and (doc[j - 1].whitespace_ not in ("", " ") or tok.is_space):
+                    break
+                if not tok.text[:1].isalnum() and tok.text not in _JOINERS:
+                    break
+                key += compact(tok.text)
+                joined = j > i or first.lower_ != key
+                if joined and tok.text[:1].isalnum() and key in self._variants:
+                    spans.append(Span(doc, i, j + 1, label="variant",
+                                      span_id=self._variants[key]))
+        return spans
+
+    def _typo_spans(self, doc: Doc, covered: set[int]) -> list[Span]:
+        if not self._fuzzy:
+            return []
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+        from spacy.tokens import Span
+
+        choices = list(self._fuzzy)
+        spans = []
+        for tok in doc:
+            word = tok.lower_
+            if (tok.i in covered or len(word) < MIN_FUZZY_CHARS or word in self._known
+                    or not _WORD_RE.fullmatch(word)):
+                continue
+            limit = 1 if len(word) <= 8 else 2
+            best = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=limit)
+            if best is None:
+                continue
+            alias = best[0]
+            # "pythons", "dockers": an inflection, not a typo; typos keep the first letter.
+            if word.startswith(alias) or alias.startswith(word) or word[0] != alias[0]:
+                continue
+            spans.append(Span(doc, tok.i, tok.i + 1, label="fuzzy",
+                              span_id=f"{self._fuzzy[alias]}|{FUZZY_KIND}"))
+        return spans
+
+
+def _register() -> None:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    if not Language.has_factory(FACTORY):
+        Language.factory(
+            FACTORY,
+            assigns=["doc.spans"],
+            default_config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER",
+                            "validate": True},
+        )(make_skill_ruler)
+    if not Language.has_factory(VARIANTS_FACTORY):
+        Language.factory(
+            VARIANTS_FACTORY,
+            assigns=["doc.spans"],
+            default_config={"spans_key": SPANS_KEY, "ruler": FACTORY},
+        )(make_skill_variants)
+    if not Doc.has_extension(DOC_EXTENSION):
+        Doc.set_extension(DOC_EXTENSION, getter=_skill_ids)
+
+
+def _skill_ids(doc: Doc) -> list[str]:
+    return [span.id_.split("|", 1)[0] for span in doc.spans.get(SPANS_KEY, [])]
+
+
+def skill_patterns(taxonomy: Taxonomy) -> list[dict[str, Any]]:
+    """The ruler patterns for every alias and token pattern of the taxonomy."""
+    patterns: list[dict[str, Any]] = []
+    for skill in taxonomy.skills.values():
+        label = skill.category or "skill"
+        for index, alias in enumerate(skill.aliases):
+            pattern: Any = alias.text
+            if alias.case_sensitive:
+                pattern = [{"ORTH": tok} for tok in _tokens(alias.text)]
+            span_id = f"{skill.id}|{index}" + (f"|{FUZZY_OK}" if alias.fuzzy else "")
+            patterns.append({"label": label, "pattern": pattern, "id": span_id})
+        patterns.extend({"label": label, "pattern": list(tokens), "id": f"{skill.id}|p"}
+                        for tokens in skill.patterns)
+    return patterns
+
+
+_TOKENIZER: Any = None
+
+
+def _tokens(text: str) -> list[str]:
+    global _TOKENIZER
+    if _TOKENIZER is None:
+        import spacy
+
+        _TOKENIZER = spacy.blank("en").tokenizer
+        _add_special_cases(_TOKENIZER)
+    return [t.text for t in _TOKENIZER(text)]
+
+
+def _add_special_cases(tokenizer: Any) -> None:
+    from spacy.attrs import ORTH
+
+    for case in SPECIAL_CASES:
+        tokenizer.add_special_case(case, [{ORTH: case}])
+
+
+def build_nlp(taxonomy: Taxonomy) -> Language:
+    """The extraction pipeline: ``spacy.blank("en")`` (with tokenizer exceptions for C#/F#)
+    plus ``cvgap_skill_ruler`` loaded with the taxonomy's aliases and
+    ``cvgap_skill_variants``. Build it once and reuse it: it takes ~0.1 s.
+
+    >>> nlp = build_nlp(load_taxonomy())
+    >>> nlp.pipe_names
+    ['cvgap_skill_ruler', 'cvgap_skill_variants']
+    """
+    import spacy
+
+    _register()
+    nlp = spacy.blank("en")
+    _add_special_cases(nlp.tokenizer)
+    ruler = nlp.add_pipe(FACTORY)
+    ruler.initialize(lambda: [], nlp=nlp, patterns=skill_patterns(taxonomy))
+    nlp.add_pipe(VARIANTS_FACTORY)
+    nlp.meta["cvgap_taxonomy"] = list(taxonomy.paths)
+    return nlp
