@@ -68,7 +68,7 @@ TaxonomyOption = Annotated[
     typer.Option(
         "--taxonomy",
         "-t",
-        help="A skills folder to use instead of the built-in one.",
+        help="A skills folder layered on the built-in taxonomy (see README: The taxonomy).",
         file_okay=False,
     ),
 ]
@@ -116,7 +116,7 @@ def check(
     from cvgap.taxonomy import load_taxonomy
 
     with guarded():
-        tax = load_taxonomy(taxonomy) if taxonomy is not None else load_taxonomy()
+        tax = load_taxonomy(taxonomy, include_default=True) if taxonomy else load_taxonomy()
         report = analyze(resume, role=role, taxonomy=tax, password=password,
                          pdf_engine=pdf_engine.value, max_pages=max_pages)
         if output_format is OutputFormat.json:
