@@ -98,6 +98,8 @@ def _load_pdf(file: Path, name: str, password: str | None, engine: str, limits: 
     else:
         from cvgap.ingest.pdf_plumber import plumber_pages as read_pages
     pages = read_pages(file, name=name, password=password, limits=limits, deadline=deadline)
+    if not pages:
+        raise InputError("PDF has no pages (its page tree is empty or damaged)", path=name)
     result = layout(pages)
     chars = sum(len(line.text) for line in result.lines)
     if chars < MIN_TEXT_CHARS:

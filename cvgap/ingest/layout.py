@@ -235,32 +235,75 @@ def _join_row(row: list[Word], page: int, column: int) -> Line:
     )
 
 
+def _in_column(row: list[Word], gutter: float, edges: tuple[float, float], width: float) -> bool:
+    """Whether a row above or below the columns belongs to one of them: it lies on one side
+    of the gutter and is not a line centred on the page (a name or contact line above both
+    columns), unless it starts at that column's left edge."""
+    x0, x1 = min(w.x0 for w in row), max(w.x1 for w in row)
+    if x1 <= gutter:
+        edge = edges[0]
+    elif x0 >= gutter:
+        edge = edges[1]
+    else:
+        return False
+    centred = abs((x0 + x1) / 2 - width / 2) < 0.03 * width
+    return not centred or abs(x0 - edge) < 6
+
+
+def _splits(row: list[Word], gutter: float) -> bool:
+    """Whether a row has text on both sides of the gutter with a real gap between them
+    (not one line of text that happens to run across it, like a centred contact line)."""
+    left = [w.x1 for w in row if w.x1 <= gutter]
+    right = [w.x0 for w in row if w.x0 >= gutter]
+    if not left or not right or any(w.x0 < gutter < w.x1 for w in row):
+        return False
+    size = max(w.size for w in row)
+    return min(right) - max(left) > 0.8 * size
+
+
 def page_lines(page: PageChars, number: int) -> tuple[list[Line], bool]:
-    """The lines of one page in reading order, and whether it has two columns."""
+    """The lines of one page in reading order, and whether it has columns."""
     words = [
         w
         for w in words_of(page.chars)
         if w.x1 > 0 and w.x0 < page.width and w.bottom > 0 and w.top < page.height
     ]
-    gutter = find_gutter(words, page.width)
+    blocks = _blocks(words, page.width, depth=0)
+    lines = [
+        ln for column, block in enumerate(blocks) for ln in _column_lines(block, number, column)
+    ]
+    return lines, len(blocks) > 1
+
+
+def _blocks(words: list[Word], width: float, depth: int) -> list[list[Word]]:
+    """Words in reading order as blocks: the part above the columns, each column (columns
+    inside a column too, two levels deep: sidebar | dates | text), the part below."""
+    gutter = find_gutter(words, width) if depth < 2 else None
     if gutter is None:
-        return _column_lines(words, number, 0), False
+        return [words] if words else []
     rows = _rows(words)
-    crossing = [any(w.x0 < gutter < w.x1 for w in row) for row in rows]
-    first_split = crossing.index(False)
-    last_split = len(rows) - 1 - crossing[::-1].index(False)
-    head = [w for row in rows[:first_split] for w in row]
-    tail = [w for row in rows[last_split + 1 :] for w in row]
+    split = [_splits(row, gutter) for row in rows]
+    first_split = split.index(True)
+    last_split = len(rows) - 1 - split[::-1].index(True)
     body = [w for row in rows[first_split : last_split + 1] for w in row]
+    edges = (
+        min((w.x0 for w in body if w.x1 <= gutter), default=0.0),
+        min((w.x0 for w in body if w.x0 >= gutter), default=gutter),
+    )
+    head: list[Word] = []
+    tail: list[Word] = []
+    for index, row in enumerate(rows):
+        if first_split <= index <= last_split:
+            continue
+        if _in_column(row, gutter, edges, width):  # a column that starts higher or ends lower
+            body += row
+        else:
+            (head if index < first_split else tail).extend(row)
     left = [w for w in body if (w.x0 + w.x1) / 2 < gutter]
     right = [w for w in body if (w.x0 + w.x1) / 2 >= gutter]
-    return (
-        _column_lines(head, number, 0)
-        + _column_lines(left, number, 1)
-        + _column_lines(right, number, 2)
-        + _column_lines(tail, number, 0),
-        True,
-    )
+    blocks = [head] if head else []
+    blocks += _blocks(left, width, depth + 1) + _blocks(right, width, depth + 1)
+    return blocks + ([tail] if tail else [])
 
 
 def layout(pages: list[PageChars]) -> Layout:
@@ -367,9 +410,11 @@ def _continues(
     first = ln.text[:1]
     if first.islower() or prev.text.endswith(("-", ",", "&", " and", "/", "(")):
         return True
+    # A bullet that filled the column's width goes on in the next (unmarked) line.
     key = (prev.page, prev.column)
     width = col_right[key] - col_left[key]
-    return prev.x1 >= col_right[key] - 0.1 * width and not prev.text.endswith((".", ":"))
+    full = prev.x1 >= col_right[key] - 0.1 * width and not prev.text.endswith((".", ":"))
+    return full and prev.text.startswith("- ") and ln.x0 > prev.x0 + 0.3 * ln.size
 
 
 _BOLD_RE = re.compile(r"bold|black|heavy|semibold|demi|[-,]bd\b|\.b\b|-b$", re.IGNORECASE)

@@ -1,0 +1,392 @@
+"""Résumé fixtures for the ingestion tests, generated on the fly (nothing real is committed).
+
+Layout fixtures are drawn with fpdf2; glyph-level ones (icon fonts, ligatures, spacing
+accents, letter spacing, recursion bombs) are written as raw PDF so that the exact bytes the
+engines see are under the test's control.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+EXAMPLE_MD = Path(__file__).resolve().parents[1] / "examples" / "strong-candidate.md"
+_DATE = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+
+
+def _fpdf() -> Any:
+    from fpdf import FPDF
+
+    pdf = FPDF(format="letter")
+    pdf.set_creation_date(_DATE)
+    pdf.set_auto_page_break(False)
+    return pdf
+
+
+# --------------------------------------------------------------------------- layouts
+
+LEFT_COLUMN = [
+    ("h", "EDUCATION"),
+    ("t", "B.Sc. Computer Science"),
+    ("t", "Lakeside University"),
+    ("t", "2023 - 2027"),
+    ("h", "SKILLS"),
+    ("t", "Python"),
+    ("t", "PyTorch"),
+    ("t", "OpenCV"),
+    ("t", "Docker"),
+    ("t", "Linux"),
+]
+RIGHT_COLUMN = [
+    ("h", "EXPERIENCE"),
+    ("b", "Vision Intern, Acme Robotics (2025)"),
+    ("t", "- Trained YOLOv8 object detection models on 4,000 field images"),
+    ("t", "- Annotated bounding boxes in CVAT with two other students"),
+    ("t", "- Wrote the evaluation scripts for precision and recall"),
+    ("h", "PROJECTS"),
+    ("b", "Lane Segmentation"),
+    ("t", "- Trained a U-Net for semantic segmentation of road lanes"),
+    ("t", "- Compared it with a classical edge detection baseline"),
+]
+
+
+def _column(pdf: Any, x: float, y: float, width: float, items: list[tuple[str, str]]) -> None:
+    for kind, text in items:
+        if kind == "h":
+            y += 2
+            pdf.set_font("Helvetica", "B", 12)
+        else:
+            pdf.set_font("Helvetica", "B" if kind == "b" else "", 9.5)
+        pdf.set_xy(x, y)
+        pdf.cell(width, 5, text)
+        y += 6 if kind == "h" else 5
+
+
+def two_column_pdf(path: Path, *, sidebar: bool = False) -> Path:
+    """A full-width header, then a narrow column (left, or a shaded right sidebar) next to a
+    wide one."""
+    pdf = _fpdf()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 20)
+    pdf.set_xy(18, 14)
+    pdf.cell(180, 10, "Alex Example", align="C")
+    pdf.set_font("Helvetica", "", 9)
+    pdf.set_xy(18, 24)
+    pdf.cell(180, 5, "alex@example.org | +1 555 010 0100 | github.com/alex-example", align="C")
+    if sidebar:
+        pdf.set_fill_color(225, 232, 240)
+        pdf.rect(150, 34, 66, 245, style="F")
+        _column(pdf, 18, 36, 125, RIGHT_COLUMN)
+        _column(pdf, 154, 36, 58, LEFT_COLUMN)
+    else:
+        _column(pdf, 18, 36, 50, LEFT_COLUMN)
+        _column(pdf, 78, 36, 120, RIGHT_COLUMN)
+    pdf.output(str(path))
+    return path
+
+
+def running_header_pdf(path: Path, pages: int = 3) -> Path:
+    """A multi-page résumé with a running header, a footer "Page N of M" and wrapped,
+    hyphenated lines."""
+    pdf = _fpdf()
+    for number in range(1, pages + 1):
+        pdf.add_page()
+        pdf.set_font("Helvetica", "", 8)
+        pdf.set_xy(18, 8)
+        pdf.cell(180, 4, "Jordan Sample - Curriculum Vitae", align="R")
+        pdf.set_xy(18, 266)
+        pdf.cell(180, 4, f"Page {number} of {pages}", align="C")
+        y = 24.0
+        pdf.set_font("Helvetica", "B", 13)
+        pdf.set_xy(18, y)
+        pdf.cell(180, 7, "Experience" if number == 1 else f"Projects {number}")
+        y += 9
+        pdf.set_font("Helvetica", "", 10)
+        body = [
+            "- Trained a convolutional neural network for object detec-",
+            "  tion on drone images and reported the results",
+            "- Built the data preprocessing pipeline with OpenCV and",
+            "  NumPy for twelve thousand images",
+        ]
+        for line in body:
+            pdf.set_xy(18, y)
+            pdf.cell(180, 5, line)
+            y += 5
+    pdf.output(str(path))
+    return path
+
+
+def multilingual_pdf(path: Path, headings: list[str], body: str) -> Path:
+    """A one-column PDF with bold, larger headings (any language) and the same body text."""
+    pdf = _fpdf()
+    pdf.add_page()
+    y = 18.0
+    for heading in headings:
+        pdf.set_font("Helvetica", "B", 13)
+        pdf.set_xy(18, y)
+        pdf.cell(180, 7, heading)
+        y += 8
+        pdf.set_font("Helvetica", "", 10)
+        pdf.set_xy(18, y)
+        pdf.cell(180, 5, body)
+        y += 8
+    pdf.output(str(path))
+    return path
+
+
+def image_only_pdf(path: Path) -> Path:
+    """A "scanned" page: one image, no text layer."""
+    from PIL import Image
+
+    image = Image.new("RGB", (300, 400), (250, 250, 250))
+    for x in range(40, 260):
+        for y in (60, 61, 100, 101, 140, 141):
+            image.putpixel((x, y), (20, 20, 20))
+    pdf = _fpdf()
+    pdf.add_page()
+    pdf.image(image, x=10, y=10, w=190)
+    pdf.output(str(path))
+    return path
+
+
+def text_pdf(path: Path, lines: list[str], *, pages: int = 1, password: str | None = None) -> Path:
+    """A plain one-column PDF (optionally encrypted with a user password)."""
+    pdf = _fpdf()
+    if password is not None:
+        pdf.set_encryption(owner_password="owner-" + password, user_password=password)
+    for _ in range(pages):
+        pdf.add_page()
+        pdf.set_font("Helvetica", "", 10)
+        y = 18.0
+        for line in lines:
+            pdf.set_xy(18, y)
+            pdf.cell(180, 5, line)
+            y += 6
+    pdf.output(str(path))
+    return path
+
+
+def markdown_pdf(path: Path, md: str) -> Path:
+    """examples/make_pdf.py's rendering of a Markdown résumé."""
+    pdf = _fpdf()
+    pdf.set_auto_page_break(True, margin=15)
+    pdf.set_margins(18, 16, 18)
+    pdf.add_page()
+    for raw in md.splitlines():
+        line = raw.rstrip()
+        if not line:
+            pdf.ln(2)
+        elif line.startswith("# "):
+            pdf.set_font("Helvetica", "B", 18)
+            pdf.cell(0, 9, line[2:], new_x="LMARGIN", new_y="NEXT")
+        elif line.startswith("## "):
+            pdf.ln(1)
+            pdf.set_font("Helvetica", "B", 12)
+            pdf.cell(0, 7, line[3:].upper(), new_x="LMARGIN", new_y="NEXT")
+        else:
+            pdf.set_font("Helvetica", "", 10)
+            pdf.multi_cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path
+
+
+# --------------------------------------------------------------------------- raw PDFs
+
+
+def build_pdf(objects: list[bytes], *, root: int = 1) -> bytes:
+    """A PDF from object bodies (object ``i + 1`` is ``objects[i]``) with a correct xref."""
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
+    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, root, xref)
+    return bytes(out)
+
+
+def _stream(data: bytes, extra: bytes = b"") -> bytes:
+    return b"<< /Length %d %s>>\nstream\n" % (len(data), extra) + data + b"\nendstream"
+
+
+# Codes of the "icon" font and what its ToUnicode CMap says they are.
+ICON_CODES = {b"A": "F0B7", b"B": "FB01", b"C": "F0E0", b"D": "FB02"}
+
+
+def glyph_pdf(path: Path, content: bytes) -> Path:
+    """One page whose content stream is ``content``; /F1 is Helvetica (WinAnsi), /F2 an
+    "icon" font whose codes A-D map to private-use glyphs and the ligatures fi, fl."""
+    bfchars = b"".join(b"<%s> <%s>\n" % (k.hex().encode(), v.encode())
+                       for k, v in ICON_CODES.items())
+    cmap = (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        b"/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+        b"1 begincodespacerange <00> <FF> endcodespacerange\n"
+        b"%d beginbfchar\n%sendbfchar\n"
+        b"endcmap CMapName currentdict /CMapName get exch defineresource pop end end"
+    ) % (len(ICON_CODES), bfchars)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+        b"/Resources << /Font << /F1 4 0 R /F2 6 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        _stream(content),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 7 0 R >>",
+        _stream(cmap),
+    ]
+    path.write_bytes(build_pdf(objects))
+    return path
+
+
+def text_ops(lines: list[bytes], *, x: int = 72, top: int = 720, leading: int = 16) -> bytes:
+    """A content stream showing each entry (raw PDF text operators) on its own line."""
+    ops = [b"BT"]
+    for index, line in enumerate(lines):
+        ops.append(b"1 0 0 1 %d %d Tm /F1 10 Tf 0 Tc %s" % (x, top - index * leading, line))
+    ops.append(b"ET")
+    return b"\n".join(ops)
+
+
+def nested_pdf(depth: int) -> bytes:
+    """A page whose resources hold an array nested ``depth`` deep (a recursion bomb)."""
+    bomb = b"[" * depth + b"]" * depth
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font "
+        b"<< /F1 4 0 R >> /Bomb " + bomb + b" >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        _stream(text_ops([b"(Python developer with OpenCV experience) Tj"] * 4)),
+    ]
+    return build_pdf(objects)
+
+
+def cyclic_pages_pdf() -> bytes:
+    """A page tree whose /Kids point back at itself."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
+        b"<< /Type /Pages /Parent 2 0 R /Kids [3 0 R 2 0 R] /Count 2 >>",
+    ]
+    return build_pdf(objects)
+
+
+# --------------------------------------------------------------------------- DOCX / JSON
+
+
+def parse_markdown(md: str) -> list[tuple[str, list[str]]]:
+    """A Markdown résumé as (heading, lines) pairs; the part before the first ``##`` has the
+    heading ``""`` (the ``#`` title is its first line)."""
+    sections: list[tuple[str, list[str]]] = [("", [])]
+    for raw in md.splitlines():
+        line = raw.rstrip()
+        if line.startswith("## "):
+            sections.append((line[3:], []))
+        elif line:
+            sections[-1][1].append(line.lstrip("# ") if line.startswith("# ") else line)
+    return sections
+
+
+def markdown_docx(path: Path, md: str, *, as_table: str | None = None) -> Path:
+    """The Markdown résumé as a Word document: the title in the page header, headings in
+    "Heading 2", bullets in "List Bullet"; the section named ``as_table`` is laid out as a
+    two-column table (label | items) the way many Word templates do it."""
+    import docx
+
+    document = docx.Document()
+    sections = parse_markdown(md)
+    header = document.sections[0].header.paragraphs[0]
+    header.text = sections[0][1][0]
+    for line in sections[0][1][1:]:
+        document.add_paragraph(line)
+    for heading, lines in sections[1:]:
+        document.add_heading(heading, level=2)
+        if heading == as_table:
+            table = document.add_table(rows=0, cols=2)
+            for line in lines:
+                label, _, items = line.partition(": ")
+                cells = table.add_row().cells
+                cells[0].text, cells[1].text = label + ":", items
+            continue
+        for line in lines:
+            if line.startswith("- "):
+                document.add_paragraph(line[2:], style="List Bullet")
+            else:
+                document.add_paragraph(line)
+    document.save(str(path))
+    return path
+
+
+def markdown_json_resume(md: str) -> dict[str, Any]:
+    """The Markdown résumé (examples/strong-candidate.md's shape) as a JSON Resume."""
+    sections = dict(parse_markdown(md))
+    head = sections[""]
+    contact = head[1].split(" | ") if len(head) > 1 else []
+    doc: dict[str, Any] = {
+        "basics": {"name": head[0], "email": contact[0] if contact else "",
+                   "summary": " ".join(sections.get("Summary", []))},
+    }
+
+    def entries(lines: list[str], title_key: str) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+        for line in lines:
+            if line.startswith("- "):
+                out[-1].setdefault("highlights", []).append(line[2:])
+            else:
+                out.append({title_key: line})
+        return out
+
+    doc["work"] = entries(sections.get("Experience", []), "position")
+    doc["projects"] = entries(sections.get("Projects", []), "name")
+    education = []
+    for line in sections.get("Education", []):
+        label, _, items = line.partition(": ")
+        if label.lower().endswith("coursework") and education:
+            education[-1]["courses"] = items.split(", ")
+        else:
+            education.append({"area": line})
+    doc["education"] = education
+    doc["skills"] = [
+        {"name": label, "keywords": [items]} if ", " not in items
+        else {"name": label, "keywords": items.split(", ")}
+        for label, _, items in (ln.partition(": ") for ln in sections.get("Skills", []))
+    ]
+    return doc
+
+
+def zip_bomb_docx(path: Path, unpacked_mb: int) -> Path:
+    """A DOCX-shaped zip whose document.xml unpacks to ``unpacked_mb`` MB of zeros."""
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        with zf.open("word/document.xml", "w", force_zip64=True) as handle:
+            chunk = b"\0" * (1 << 20)
+            for _ in range(unpacked_mb):
+                handle.write(chunk)
+    return path
+
+
+def json_bytes(doc: Any) -> bytes:
+    return json.dumps(doc, indent=2).encode("utf-8")
+
+
+def ole_doc_bytes() -> bytes:
+    """The start of a legacy Word 97-2003 .doc (an OLE2 compound file)."""
+    return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 16 + b"\x3e\x00\x03\x00" + b"\0" * 488
+
+
+def strip_ws(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def docx_bytes(path: Path) -> io.BytesIO:
+    return io.BytesIO(path.read_bytes())
