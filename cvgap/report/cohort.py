@@ -1,41 +1,178 @@
-"""Cohort reports for ``cvgap batch``: ranking, score distribution, shared gaps, failures."""
+"""Cohort reports for ``cvgap batch``: ranking, score distribution, skill coverage, failures.
+
+Built from the same pieces as the one-résumé reports (:mod:`cvgap.report.html`,
+:mod:`cvgap.report.svg`, :mod:`cvgap.report.markdown`).
+"""
 
 from __future__ import annotations
 
-from cvgap.report.markdown import md_escape
-from cvgap.types import Cohort
+from statistics import median
+
+from cvgap.report import svg
+from cvgap.report.common import band, group_label, unique_gaps
+from cvgap.report.html import BAND_WORD, coverage_bars, e, page, section
+from cvgap.report.markdown import md_bar, md_escape, md_inline_code
+from cvgap.types import BatchResult, Cohort, Report
+
+TOP_GAPS = 2  # gaps named per résumé in the ranking
+
+
+def _summary(cohort: Cohort) -> str:
+    scored, failed = len(cohort.scored), len(cohort.failed)
+    dupes = len(cohort.results) - scored - failed
+    return (
+        f"{scored} scored · {failed} failed · {dupes} {'duplicate' if dupes == 1 else 'duplicates'}"
+    )
+
+
+def _reports(cohort: Cohort) -> list[tuple[int, BatchResult, Report]]:
+    return [
+        (rank, r, r.report)
+        for rank, r in enumerate(cohort.ranking, start=1)
+        if r.report is not None
+    ]
+
+
+def _top_gaps(report: Report) -> list[str]:
+    return [group_label(g, report) for g in unique_gaps(report)[:TOP_GAPS]]
+
+
+def _duplicates(cohort: Cohort) -> list[BatchResult]:
+    return [r for r in cohort.results if r.status == "duplicate"]
 
 
 def render_cohort_markdown(cohort: Cohort) -> str:
     """The cohort report as GitHub-flavoured Markdown."""
-    scored, failed = cohort.scored, cohort.failed
-    out = [
-        f"# Cohort report: {md_escape(cohort.role_title)}",
-        "",
-        f"{len(scored)} scored, {len(failed)} failed, "
-        f"{len(cohort.results) - len(scored) - len(failed)} duplicates",
-        "",
-        "## Ranking",
-        "",
-        "| # | File | Score | Verdict |",
-        "|---:|---|---:|---|",
-    ]
-    for rank, result in enumerate(cohort.ranking, start=1):
-        assert result.report is not None
-        out.append(
-            f"| {rank} | {md_escape(result.file)} | {result.report.score} | "
-            f"{md_escape(result.report.verdict)} |"
-        )
-    out += ["", "## Most common gaps", "", "| Skill | Have it | Share |", "|---|---:|---:|"]
-    out += [
-        f"| {md_escape(s.name)} | {s.have}/{s.total} | {s.share:.0%} |" for s in cohort.common_gaps
-    ]
-    if failed:
-        out += ["", "## Failed files", ""]
-        out += [f"- {md_escape(r.file)}: {md_escape(r.error or '')}" for r in failed]
+    ranked = _reports(cohort)
+    out = [f"# Cohort report: {md_escape(cohort.role_title)}", "", _summary(cohort)]
+    if ranked:
+        scores = [report.score for _, _, report in ranked]
+        out[-1] += f" · median score {median(scores):g}"
+        out += ["", "## Score distribution", "", "| Scores | Résumés | |", "|---|---:|---|"]
+        counts = cohort.histogram()
+        top = max(counts) or 1
+        out += [
+            f"| {10 * i}–{10 * i + 10 if i < 9 else 100} | {n} | {'█' * round(10 * n / top)} |"
+            for i, n in enumerate(counts)
+        ]
+        out += [
+            "",
+            "## Ranking",
+            "",
+            "| # | File | Score | Verdict | Top gaps |",
+            "|---:|---|---:|---|---|",
+        ]
+        out += [
+            f"| {rank} | {md_inline_code(result.file)} | {report.score} | "
+            f"{md_escape(report.verdict)} | "
+            f"{', '.join(md_escape(g) for g in _top_gaps(report)) or '—'} |"
+            for rank, result, report in ranked
+        ]
+    if cohort.skills:
+        out += [
+            "",
+            "## Skill coverage, most common gaps first",
+            "",
+            "| Skill | Have it | Share | |",
+            "|---|---:|---:|---|",
+        ]
+        out += [
+            f"| {md_escape(s.name)}{'' if s.required else ' *(preferred)*'} | "
+            f"{s.have}/{s.total} | {s.share:.0%} | {md_bar(100 * s.share)} |"
+            for s in cohort.common_gaps
+        ]
+    if cohort.failed:
+        out += ["", "## Failed files", "", "| File | Error |", "|---|---|"]
+        out += [
+            f"| {md_inline_code(r.file)} | {md_escape(r.error or 'unknown error')} |"
+            for r in cohort.failed
+        ]
+    if dupes := _duplicates(cohort):
+        out += ["", "## Duplicates (not scored again)", ""]
+        out += [
+            f"- {md_inline_code(r.file)}: same file as {md_inline_code(r.duplicate_of or '')}"
+            for r in dupes
+        ]
     return "\n".join(out) + "\n"
 
 
 def render_cohort_html(cohort: Cohort) -> str:
-    """The cohort report as one self-contained HTML page."""
-    raise NotImplementedError("cohort HTML is not written yet")
+    """The cohort report as one self-contained HTML page (same style as the gap report)."""
+    ranked = _reports(cohort)
+    parts = [
+        '<header>\n<p class="eyebrow">cvgap · cohort report</p>\n'
+        f'<h1>{e(cohort.role_title)}</h1>\n<p class="muted">{e(_summary(cohort))}</p>\n'
+        "</header>"
+    ]
+    if ranked:
+        parts.append(_distribution(cohort, [report.score for _, _, report in ranked]))
+        parts.append(section("Ranking", _ranking(ranked), count=len(ranked)))
+    if cohort.skills:
+        rows = [
+            (s.name + ("" if s.required else " (preferred)"), 100 * s.share, f"{s.have}/{s.total}")
+            for s in cohort.common_gaps
+        ]
+        legend = (
+            '<p class="legend">Résumés that have each skill (matched, implied or '
+            "covered by an alternative), most common gaps first.</p>"
+        )
+        parts.append(section("Skill coverage", coverage_bars(rows) + legend))
+    if cohort.failed:
+        rows_html = "".join(
+            f'<tr><td class="file">{e(r.file)}</td><td>{e(r.error or "unknown error")}</td></tr>'
+            for r in cohort.failed
+        )
+        parts.append(
+            section(
+                "Failed files",
+                '<div class="card table-card"><table><thead><tr><th>File</th><th>Error</th></tr>'
+                f"</thead><tbody>{rows_html}</tbody></table></div>",
+                count=len(cohort.failed),
+            )
+        )
+    if dupes := _duplicates(cohort):
+        items = "".join(
+            f'<li><span class="file">{e(r.file)}</span>: same file as '
+            f'<span class="file">{e(r.duplicate_of or "")}</span></li>'
+            for r in dupes
+        )
+        parts.append(section("Duplicates, not scored again", f"<ul>{items}</ul>", count=len(dupes)))
+    parts.append(
+        "<footer>Made offline by cvgap. Scores: 80+ strong, 60+ good, 40+ partial, "
+        "below 40 weak.</footer>"
+    )
+    return page(f"cvgap cohort: {cohort.role_title}", "\n".join(parts))
+
+
+def _distribution(cohort: Cohort, scores: list[int]) -> str:
+    bands = dict.fromkeys(BAND_WORD, 0)
+    for score in scores:
+        bands[band(score)] += 1
+    stats = "".join(f"<li><b>{n}</b> {BAND_WORD[b].lower()}</li>" for b, n in bands.items())
+    return (
+        '<section class="hero card" aria-label="Score distribution">\n'
+        f'<div class="hero-text">\n<p class="eyebrow">Median score {median(scores):g} · '
+        f"best {max(scores)} · lowest {min(scores)}</p>\n"
+        '<p class="verdict">Score distribution</p>\n'
+        f'<ul class="stats">{stats}</ul>\n</div>\n'
+        f"{svg.histogram(cohort.histogram(), 'Résumés per score band')}\n</section>"
+    )
+
+
+def _ranking(ranked: list[tuple[int, BatchResult, Report]]) -> str:
+    rows = []
+    for rank, result, report in ranked:
+        gaps = ", ".join(_top_gaps(report)) or "—"
+        rows.append(
+            f'<tr><td class="num">{rank}</td><td class="file">{e(result.file)}</td>'
+            f'<td class="num"><b>{report.score}</b></td>'
+            f'<td class="minibar">{svg.bar(report.score, result.file, ticks=())}</td>'
+            f'<td><span class="tag {band(report.score)}">{BAND_WORD[band(report.score)]}'
+            f"</span></td><td>{e(gaps)}</td></tr>"
+        )
+    return (
+        '<div class="card table-card"><table><thead><tr><th class="num">#</th>'
+        '<th>File</th><th class="num">Score</th><th class="minibar"><span class="sr">'
+        "Score bar</span></th><th>Verdict</th><th>Top gaps</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )

@@ -39,7 +39,10 @@ p {{ margin: 0; }}
 .eyebrow {{ font-size: .8rem; letter-spacing: .08em; text-transform: uppercase;
             font-weight: 600; }}
 .file {{ font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
-         font-size: .9rem; color: var(--muted); }}
+         font-size: .88em; }}
+header .file {{ color: var(--muted); }}
+.sr {{ position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
+       white-space: nowrap; }}
 .count {{ font-size: .8rem; font-weight: 600; color: var(--muted); background: var(--track);
           border-radius: 99px; padding: .05rem .55rem; }}
 .card {{ background: var(--card); border: 1px solid var(--line); border-radius: .75rem;
@@ -92,6 +95,8 @@ ol.gaps {{ counter-reset: gap; }}
 .tag {{ font-size: .75rem; font-weight: 600; border: 1px solid var(--line);
         border-radius: 99px; padding: 0 .5rem; color: var(--muted); white-space: nowrap; }}
 .tag.required {{ color: var(--text); }}
+.tag.strong {{ color: var(--strong); }} .tag.good {{ color: var(--good); }}
+.tag.partial {{ color: var(--partial); }} .tag.weak {{ color: var(--weak); }}
 .skill {{ display: grid; grid-template-columns: minmax(0, 15rem) minmax(0, 1fr);
           gap: .35rem 1.25rem; padding: .75rem 1.25rem; }}
 .mark {{ font-weight: 700; margin-right: .35rem; }}
@@ -109,10 +114,13 @@ blockquote {{ margin: 0; padding: .35rem .75rem; background: var(--quote);
 table {{ width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nums; }}
 th, td {{ text-align: left; padding: .45rem .6rem; border-bottom: 1px solid var(--line);
           vertical-align: top; }}
-th {{ font-size: .8rem; color: var(--muted); font-weight: 600; }}
+th {{ font-size: .8rem; color: var(--muted); font-weight: 600; white-space: nowrap; }}
+td {{ overflow-wrap: break-word; }}
 td.num, th.num {{ text-align: right; }}
 .table-card {{ padding: .25rem .5rem; overflow-x: auto; }}
-.histogram {{ display: block; width: 100%; max-width: 36rem; height: auto; }}
+.histogram {{ display: block; flex: 1 1 18rem; width: 100%; max-width: 30rem; height: auto; }}
+th.minibar, td.minibar {{ width: 7rem; }}
+td.minibar .bar {{ height: .6rem; margin-top: .45rem; }}
 .histogram .col {{ fill: var(--accent); }}
 .histogram text {{ fill: var(--muted); font-size: 10px; }}
 .histogram .axis {{ stroke: var(--line); }}
@@ -125,13 +133,16 @@ footer {{ margin-top: 2.5rem; font-size: .8rem; }}
           grid-template-areas: "label pct" "bar bar"; }}
   .skill {{ grid-template-columns: minmax(0, 1fr); padding: .75rem 1rem; }}
   .card {{ padding: .85rem 1rem; }}
+  th.minibar, td.minibar {{ display: none; }}
+  th, td {{ padding: .4rem .3rem; }}
 }}
 @media print {{
   :root {{ {_LIGHT} --bg: #ffffff; }}
   body {{ font-size: 11pt; }}
   main {{ max-width: none; padding: 0; }}
   .card {{ border-color: #c8ced5; }}
-  .card, li, tr, .row {{ break-inside: avoid; }}
+  .hero, .warnings, .gap, .skill, tr, .row {{ break-inside: avoid; }}
+  .skill {{ padding-top: .5rem; padding-bottom: .5rem; }}
   h2 {{ break-after: avoid; }}
   * {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
 }}

@@ -175,7 +175,7 @@ def _skill(s: SkillResult) -> str:
         )
     return (
         f'<li class="skill {s.status}">\n<div class="skill-head">'
-        f'<h3><span class="mark" aria-label="{STATUS_LABEL[s.status]}">'
+        f'<h3><span class="mark" role="img" aria-label="{STATUS_LABEL[s.status]}">'
         f"{STATUS_MARK[s.status]}</span>{e(s.name)}</h3>{''.join(tags)}"
         f'<span class="weight">weight {s.weight:g}</span></div>\n'
         f'<div class="evidence">{quotes}</div>\n</li>'

@@ -32,7 +32,7 @@ _INLINE = re.compile(
     r"|&(?=#?[A-Za-z0-9]+;)"
 )
 # At the start of a line's content: headings, quotes, list items, thematic breaks.
-_BLOCK_START = re.compile(r"^([#>+=-]|\d+(?=[.)]))")
+_BLOCK_START = re.compile(r"^(?:([#>+=-])|(\d+)([.)]))")
 BAR_CELLS = 10
 
 
@@ -43,7 +43,12 @@ def md_escape(text: str) -> str:
     'C++ (OpenCV) and \\\\<script>, \\\\[bold\\\\] \\\\| \\\\*x\\\\* snake_case'
     """
     text = _INLINE.sub(lambda m: "\\" + m.group(0), one_line(text))
-    return _BLOCK_START.sub(r"\\\1", text)
+    return _BLOCK_START.sub(_escape_marker, text)
+
+
+def _escape_marker(match: re.Match[str]) -> str:
+    sign, number, dot = match.groups()
+    return "\\" + sign if sign else f"{number}\\{dot}"
 
 
 def md_inline_code(text: str) -> str:

@@ -53,7 +53,7 @@ def histogram(counts: Sequence[int], label: str = "Scores") -> str:
     """Columns for equal bins over 0-100, each labelled with its count, and a 0-100 axis."""
     bins = max(1, len(counts))
     top = max(counts, default=0) or 1
-    left, width, height, base = 8, 304, 96, 112
+    left, width, height, base = 12, 296, 96, 112
     step = width / bins
     cols = []
     for i, n in enumerate(counts):

@@ -76,12 +76,15 @@ class ReportView:
             yield Text()
             yield heading("What to add, by impact")
             yield gap_table(report, gaps, width)
-        for status, title in (("matched", "Matched skills"), ("implied", "Implied skills")):
-            skills = shown_skills(report, status)  # type: ignore[arg-type]
+        matched, implied = shown_skills(report, "matched"), shown_skills(report, "implied")
+        both = matched + implied  # one set of column widths, so the two lists line up
+        name_w = min(max((len(_skill_name(s)) for s in both), default=10), 24, width // 3)
+        place_w = max((len(_place(s)) for s in both), default=5)
+        for title, skills in (("Matched skills", matched), ("Implied skills", implied)):
             if skills:
                 yield Text()
                 yield heading(f"{title} ({len(skills)})")
-                yield skill_list(skills, width)
+                yield skill_list(skills, width, name_width=name_w, place_width=place_w)
         for label, items in (
             ("Other skills found", report.extra_skills),
             ("Mentioned as an intention, not counted", report.intents),
@@ -192,7 +195,13 @@ def _skill_name(s: SkillResult) -> Text:
     return Text.assemble((STATUS_MARK[s.status] + " ", STATUS_STYLE[s.status]), s.name)
 
 
-def skill_list(skills: Iterable[SkillResult], width: int) -> RenderableType:
+def skill_list(
+    skills: Iterable[SkillResult],
+    width: int,
+    *,
+    name_width: int | None = None,
+    place_width: int | None = None,
+) -> RenderableType:
     """One row per skill: mark, name, weight, where, then its evidence (dim, cut to fit)."""
     skills = list(skills)
     table = Table(box=None, expand=True, header_style="dim", padding=(0, 1), pad_edge=False)
@@ -204,10 +213,11 @@ def skill_list(skills: Iterable[SkillResult], width: int) -> RenderableType:
             evidence.no_wrap, evidence.overflow = True, "ellipsis"
             table.add_row(Group(_skill_name(s), Padding(evidence, (0, 0, 0, 2))), f"{s.weight:g}")
         return table
-    longest = max((len(_skill_name(s)) for s in skills), default=10)
-    table.add_column("Skill", width=min(longest, 24, width // 3))
+    if name_width is None:
+        name_width = min(max((len(_skill_name(s)) for s in skills), default=10), 24, width // 3)
+    table.add_column("Skill", width=name_width)
     table.add_column("Weight", justify="right", no_wrap=True)
-    table.add_column("Where", no_wrap=True)
+    table.add_column("Where", no_wrap=True, min_width=place_width)
     table.add_column("Evidence", ratio=1, no_wrap=True, overflow="ellipsis")
     for s in skills:
         table.add_row(_skill_name(s), f"{s.weight:g}", _place(s), _evidence(s))
