@@ -361,6 +361,9 @@ def _alias(node: Located, sink: ProblemSink) -> Alias | None:
     if isinstance(node.value, str):
         text = _str(node, sink, "alias")
         return Alias(text=text, source=ref) if text else None
+    if not isinstance(node.value, dict):
+        _str(node, sink, "alias")  # reports what was found, with a hint for yes/no
+        return None
     if not _keys(node, sink, ALIAS_KEYS, {"alias"}):
         return None
     text = _str(node.get("alias"), sink, "alias")

@@ -30,7 +30,7 @@ class Rule:
 
     @property
     def summary(self) -> str:
-        return self.doc.split("\n", 1)[0].strip()
+        return " ".join(self.doc.split("\n\n", 1)[0].split())
 
     def run(self, taxonomy: Taxonomy) -> Iterator[Problem]:
         if self.check is None:
