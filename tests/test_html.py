@@ -126,7 +126,7 @@ def test_html_has_the_charts_evidence_and_gaps_by_impact() -> None:
         "Docker preferred up to +3 points Ship one project"
     )
     assert f"{HOSTILE} experience, line 12 · applied" in text
-    assert "Trained a U-Net in PyTorch implied by PyTorch · projects, line 15" in text
+    assert "Trained a U-Net in PyTorch implied by PyTorch · projects, line 15 Other" in text
     assert "C++ preferred listed only weight 4" in text
     assert "two text columns detected" in text
     assert "TensorFlow" not in text  # covered by PyTorch: neither a gap nor a match

@@ -314,3 +314,16 @@ def test_cohort_markdown_golden(update_golden: bool) -> None:
     from cvgap.report.cohort import render_cohort_markdown
 
     check_golden("cohort-report.md", render_cohort_markdown(make_cohort()), update_golden)
+
+
+def test_reports_without_skills_or_scored_results_still_render() -> None:
+    from cvgap.report.cohort import render_cohort_html, render_cohort_markdown
+    from cvgap.report.html import render_html
+
+    empty = make_report(skills=(), categories=(), extra_skills=(), intents=(), warnings=())
+    assert "Coverage by category" not in render_rich(render_report(empty))
+    assert "## " not in render_markdown(empty)
+    assert "<h2>" not in render_html(empty)
+    failed_only = dataclasses.replace(make_cohort(), results=make_cohort().failed, skills=())
+    assert "## Ranking" not in render_cohort_markdown(failed_only)
+    assert "dana.pdf" in render_cohort_html(failed_only)

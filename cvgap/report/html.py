@@ -93,7 +93,8 @@ def render_html(report: Report) -> str:
         '<p class="legend">Share of each category’s weighted requirements the résumé '
         "covers. Ticks mark 40, 60 and 80.</p>"
     )
-    parts.append(section("Coverage by category", coverage_bars(rows) + legend))
+    if rows:
+        parts.append(section("Coverage by category", coverage_bars(rows) + legend))
     if gaps:
         parts.append(section("What to add, by impact", _gaps(report, gaps), count=len(gaps)))
     for title, skills in (("Matched skills", matched), ("Implied skills", implied)):
@@ -160,8 +161,8 @@ def _gaps(report: Report, gaps: list[SkillResult]) -> str:
 
 
 def _quote(ev: Evidence) -> str:
-    via = f"implied by {e(ev.via)} · " if ev.via else ""
-    where = f"{via}{e(ev.section)}, line {ev.line} · {ev.usage}"
+    place = f"{e(ev.section)}, line {ev.line}"
+    where = f"implied by {e(ev.via)} · {place}" if ev.via else f"{place} · {ev.usage}"
     return f'<div><blockquote>{e(quote(ev.text))}</blockquote><p class="where">{where}</p></div>'
 
 

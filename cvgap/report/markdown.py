@@ -87,8 +87,11 @@ def render_markdown(report: Report) -> str:
         out += ["", "> [!WARNING]"]
         out += [f"> {md_escape(w)}  " for w in report.warnings]
         out[-1] = out[-1].rstrip()
-    out += ["", "## Coverage by category", "", "| Category | Coverage | |", "|---|---:|---|"]
-    out += [f"| {md_escape(c.name)} | {c.score}% | {md_bar(c.score)} |" for c in report.categories]
+    if report.categories:
+        out += ["", "## Coverage by category", "", "| Category | Coverage | |", "|---|---:|---|"]
+        out += [
+            f"| {md_escape(c.name)} | {c.score}% | {md_bar(c.score)} |" for c in report.categories
+        ]
     if gaps:
         out += ["", "## What to add, by impact", ""]
         for g in gaps:

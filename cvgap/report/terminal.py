@@ -68,9 +68,10 @@ class ReportView:
         yield score_panel(report, width)
         for warning in report.warnings:
             yield Text.assemble(("⚠ warning: ", "bold yellow"), warning)
-        yield Text()
-        yield heading("Coverage by category")
-        yield category_bars(report, width)
+        if report.categories:
+            yield Text()
+            yield heading("Coverage by category")
+            yield category_bars(report, width)
         gaps = unique_gaps(report)
         if gaps:
             yield Text()
