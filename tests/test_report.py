@@ -327,3 +327,13 @@ def test_reports_without_skills_or_scored_results_still_render() -> None:
     failed_only = dataclasses.replace(make_cohort(), results=make_cohort().failed, skills=())
     assert "## Ranking" not in render_cohort_markdown(failed_only)
     assert "dana.pdf" in render_cohort_html(failed_only)
+
+
+def test_reports_say_so_when_nothing_is_missing() -> None:
+    from cvgap.report.html import render_html
+
+    report = make_report()
+    complete = make_report(skills=tuple(s for s in report.skills if not s.is_gap))
+    for render in (lambda r: render_rich(render_report(r)), render_markdown, render_html):
+        assert "No gaps: every skill the role asks for is on the résumé." in render(complete)
+        assert "No gaps" not in render(report)

@@ -14,6 +14,9 @@ STATUS_LABEL: dict[Status, str] = {"matched": "Matched", "implied": "Implied", "
 STATUS_MARK: dict[Status, str] = {"matched": "✔", "implied": "≈", "missing": "✘"}
 
 
+NO_GAPS = "No gaps: every skill the role asks for is on the résumé."
+
+
 def band(score: int) -> Band:
     """The verdict band of a 0-100 score: ≥ 80 strong, ≥ 60 good, ≥ 40 partial, else weak."""
     return (

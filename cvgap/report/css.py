@@ -65,6 +65,7 @@ header {{ margin-bottom: 1rem; }}
 .arc.partial {{ stroke: var(--partial); }} .fill.partial {{ fill: var(--partial); }}
 .arc.weak {{ stroke: var(--weak); }} .fill.weak {{ fill: var(--weak); }}
 .arc {{ fill: none; }}
+.no-gaps {{ margin-top: 1rem; font-weight: 600; border-left: 4px solid var(--strong); }}
 .warnings {{ margin-top: 1rem; border-left: 4px solid var(--good); }}
 .warnings h2 {{ margin: 0 0 .25rem; font-size: 1rem; }}
 .warnings ul {{ margin: 0; padding-left: 1.25rem; }}

@@ -12,6 +12,7 @@ from html import escape
 
 from cvgap.report import svg
 from cvgap.report.common import (
+    NO_GAPS,
     STATUS_LABEL,
     STATUS_MARK,
     band,
@@ -97,6 +98,8 @@ def render_html(report: Report) -> str:
         parts.append(section("Coverage by category", coverage_bars(rows) + legend))
     if gaps:
         parts.append(section("What to add, by impact", _gaps(report, gaps), count=len(gaps)))
+    elif report.skills:
+        parts.append(f'<p class="card no-gaps">✔ {e(NO_GAPS)}</p>')
     for title, skills in (("Matched skills", matched), ("Implied skills", implied)):
         if skills:
             items = "\n".join(_skill(s) for s in skills)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from cvgap.report.common import (
+    NO_GAPS,
     evidence_place,
     group_label,
     impact,
@@ -92,6 +93,8 @@ def render_markdown(report: Report) -> str:
         out += [
             f"| {md_escape(c.name)} | {c.score}% | {md_bar(c.score)} |" for c in report.categories
         ]
+    if report.skills and not gaps:
+        out += ["", f"**{NO_GAPS}**"]
     if gaps:
         out += ["", "## What to add, by impact", ""]
         for g in gaps:

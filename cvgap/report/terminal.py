@@ -20,6 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from cvgap.report.common import (
+    NO_GAPS,
     STATUS_MARK,
     band,
     evidence_place,
@@ -77,6 +78,9 @@ class ReportView:
             yield Text()
             yield heading("What to add, by impact")
             yield gap_table(report, gaps, width)
+        elif report.skills:
+            yield Text()
+            yield Text.assemble(("✔ ", "green"), (NO_GAPS, "bold"))
         matched, implied = shown_skills(report, "matched"), shown_skills(report, "implied")
         both = matched + implied  # one set of column widths, so the two lists line up
         name_w = min(max((len(_skill_name(s)) for s in both), default=10), 24, width // 3)
