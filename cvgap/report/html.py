@@ -135,7 +135,8 @@ def _hero(report: Report, matched: int, implied: int, gaps: int) -> str:
     stats = (
         f'<li class="matched"><b>{matched}</b> matched</li>'
         f'<li class="implied"><b>{implied}</b> implied</li>'
-        f'<li class="missing"><b>{gaps}</b> {"gap" if gaps == 1 else "gaps"}</li>'
+        f'<li class="{"missing" if gaps else "none"}"><b>{gaps}</b> '
+        f"{'gap' if gaps == 1 else 'gaps'}</li>"
     )
     return (
         f'<section class="hero card {band(report.score)}" aria-label="Score">\n'
