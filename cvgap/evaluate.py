@@ -1,0 +1,249 @@
+"""Evaluate: measure skill extraction on a labelled corpus, next to a keyword baseline.
+
+The corpus (``tests/eval/`` in a checkout) is a ``labels.yaml`` naming résumé files under
+``resumes/`` with their split (``tune`` or ``heldout``) and ``present``: the skill ids a
+careful recruiter would say each résumé shows. Both systems are scored over the same ids
+(the role's skills plus trap-prone languages) with micro precision, recall and F1:
+
+* **cvgap**: the real pipeline; a skill counts when it is matched (not only as an intent)
+  or implied by a matched skill;
+* **baseline**: a plain keyword search (case-insensitive whole words, one short keyword
+  list per skill), the way a recruiter's Ctrl-F or a simple ATS filter works.
+
+Pure library code: :func:`evaluate` returns an :class:`EvalReport`; the CLI renders it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cvgap.errors import InputError
+from cvgap.types import Taxonomy
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+SPLITS = ("all", "tune", "heldout")
+TRAP_LANGUAGES = ("c", "java", "go", "r-lang")
+DEFAULT_ROLE = "cv-intern"
+
+# A recruiter's Ctrl-F list: the obvious keyword(s) for each skill, nothing more.
+BASELINE_KEYWORDS: dict[str, tuple[str, ...]] = {
+    "python": ("python",), "cpp": ("c++",), "c": ("c",), "java": ("java",), "go": ("go",),
+    "r-lang": ("r",), "matlab": ("matlab",), "cuda": ("cuda",), "pytorch": ("pytorch",),
+    "tensorflow": ("tensorflow",), "keras": ("keras",), "opencv": ("opencv",),
+    "pillow": ("pillow", "pil"), "numpy": ("numpy",), "scikit-learn": ("scikit-learn", "sklearn"),
+    "docker": ("docker",), "git": ("git", "github"), "linux": ("linux",),
+    "computer-vision": ("computer vision", "cv"), "image-processing": ("image processing",),
+    "machine-learning": ("machine learning", "ml"), "deep-learning": ("deep learning", "dl"),
+    "neural-networks": ("neural network", "neural networks"), "cnn": ("cnn", "cnns"),
+    "vision-transformer": ("vision transformer", "vit"),
+    "object-detection": ("object detection",), "image-classification": ("image classification",),
+    "image-segmentation": ("segmentation",), "anomaly-detection": ("anomaly detection",),
+    "data-collection": ("data collection",),
+    "data-annotation": ("annotation", "labeling", "labelling"),
+    "data-preprocessing": ("preprocessing",), "model-evaluation": ("evaluation", "metrics"),
+    "linear-algebra": ("linear algebra",), "agile": ("agile", "scrum"),
+    "communication": ("communication",), "problem-solving": ("problem solving", "problem-solving"),
+    "teamwork": ("teamwork",), "research-experience": ("research",),
+    "cs-degree": ("computer science", "electrical engineering", "mathematics"),
+}
+
+
+def default_corpus_dir() -> Path:
+    """``tests/eval`` of the checkout cvgap runs from (the corpus is not in the wheel)."""
+    return Path(__file__).resolve().parents[1] / "tests" / "eval"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EvalCase:
+    """One labelled résumé of the corpus."""
+
+    file: str
+    split: str
+    kind: str
+    present: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Scores:
+    """Micro-averaged counts over (résumé, skill) pairs, with every error listed."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    false_positives: tuple[tuple[str, str], ...] = ()  # (skill id, file)
+    false_negatives: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def per_skill(self) -> dict[str, tuple[list[str], list[str]]]:
+        """Skill id -> (files where it was wrongly found, files where it was missed)."""
+        errors: dict[str, tuple[list[str], list[str]]] = {}
+        for sid, file in self.false_positives:
+            errors.setdefault(sid, ([], []))[0].append(file)
+        for sid, file in self.false_negatives:
+            errors.setdefault(sid, ([], []))[1].append(file)
+        return dict(sorted(errors.items()))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "precision": round(self.precision, 4), "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4), "tp": self.tp, "fp": self.fp, "fn": self.fn,
+            "errors": {sid: {"false_positives": fps, "false_negatives": fns}
+                       for sid, (fps, fns) in self.per_skill().items()},
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EvalReport:
+    """cvgap and the keyword baseline measured on one split of the corpus."""
+
+    corpus: str
+    split: str
+    resumes: int
+    skill_ids: tuple[str, ...]
+    cvgap: Scores
+    baseline: Scores
+    predictions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"corpus": self.corpus, "split": self.split, "resumes": self.resumes,
+                "skill_ids": list(self.skill_ids), "cvgap": self.cvgap.to_dict(),
+                "baseline": self.baseline.to_dict()}
+
+
+def load_corpus(corpus: Path) -> list[EvalCase]:
+    """The labelled cases of ``corpus/labels.yaml``; raises :class:`InputError` when the
+    corpus is missing or malformed."""
+    import yaml
+
+    labels = corpus / "labels.yaml"
+    if not labels.is_file():
+        raise InputError("no labels.yaml here (not an eval corpus)", path=str(corpus))
+    try:
+        data = yaml.safe_load(labels.read_text(encoding="utf-8"))
+        cases = [EvalCase(file=str(e["file"]), split=str(e["split"]), kind=str(e["kind"]),
+                          present=frozenset(e["present"] or ())) for e in data["entries"]]
+    except (yaml.YAMLError, KeyError, TypeError) as exc:
+        raise InputError(f"malformed labels: {exc}", path=str(labels)) from None
+    for case in cases:
+        if case.split not in SPLITS[1:]:
+            raise InputError(f"{case.file}: unknown split {case.split!r}", path=str(labels))
+        if not (corpus / "resumes" / case.file).is_file():
+            raise InputError(f"{case.file}: résumé file not found", path=str(labels))
+    return cases
+
+
+def eval_skill_ids(taxonomy: Taxonomy, role: str = DEFAULT_ROLE) -> tuple[str, ...]:
+    """The skill ids the evaluation scores: the role's skills plus the trap languages."""
+    from cvgap.taxonomy import get_role
+
+    ids = {sid for req in get_role(taxonomy, role).requirements for sid in req.skills}
+    ids.update(sid for sid in TRAP_LANGUAGES if sid in taxonomy.skills)
+    return tuple(sorted(ids))
+
+
+def predict_cvgap(text_or_path: Path, nlp: Language, taxonomy: Taxonomy) -> set[str]:
+    """Skill ids cvgap credits a résumé with: matched (not as an intent) or implied."""
+    from cvgap.extract import extract_skills
+    from cvgap.ingest import load_resume
+
+    resume = load_resume(text_or_path)
+    found = {m.skill_id for m in extract_skills(resume, nlp, taxonomy) if not m.negated}
+    return found.union(*(taxonomy.implied_by(sid) for sid in found))
+
+
+def predict_baseline(text: str, skill_ids: Iterable[str]) -> set[str]:
+    """Skill ids whose keyword occurs as a whole word (case-insensitive) anywhere."""
+    found = set()
+    for sid in skill_ids:
+        for keyword in BASELINE_KEYWORDS.get(sid, ()):
+            if re.search(rf"(?<![\w+#]){re.escape(keyword)}(?![\w+#])", text, re.IGNORECASE):
+                found.add(sid)
+                break
+    return found
+
+
+def score_predictions(cases: Sequence[EvalCase], predicted: Sequence[set[str]],
+                      skill_ids: Iterable[str]) -> Scores:
+    """Micro counts of ``predicted`` against the labels, over ``skill_ids`` only."""
+    ids = set(skill_ids)
+    tp, fps, fns = 0, [], []
+    for case, guess in zip(cases, predicted):
+        gold, guess = case.present & ids, guess & ids
+        tp += len(gold & guess)
+        fps.extend((sid, case.file) for sid in sorted(guess - gold))
+        fns.extend((sid, case.file) for sid in sorted(gold - guess))
+    return Scores(tp=tp, fp=len(fps), fn=len(fns), false_positives=tuple(fps),
+                  false_negatives=tuple(fns))
+
+
+def evaluate(corpus: Path | str | None = None, *, split: str = "all",
+             taxonomy: Taxonomy | None = None, nlp: Language | None = None) -> EvalReport:
+    """Score cvgap and the keyword baseline on the corpus (``split``: all, tune, heldout).
+
+    >>> report = evaluate(split="tune")
+    >>> report.cvgap.f1 > report.baseline.f1
+    True
+    """
+    from cvgap.extract import build_nlp
+    from cvgap.ingest import load_resume
+    from cvgap.taxonomy import load_taxonomy
+
+    if split not in SPLITS:
+        raise ValueError(f"split must be one of {', '.join(SPLITS)}, got {split!r}")
+    root = Path(corpus) if corpus is not None else default_corpus_dir()
+    cases = [c for c in load_corpus(root) if split in ("all", c.split)]
+    taxonomy = taxonomy or load_taxonomy()
+    nlp = nlp or build_nlp(taxonomy)
+    ids = eval_skill_ids(taxonomy)
+    ours, naive = [], []
+    for case in cases:
+        path = root / "resumes" / case.file
+        ours.append(predict_cvgap(path, nlp, taxonomy))
+        naive.append(predict_baseline(load_resume(path).text, ids))
+    return EvalReport(
+        corpus=str(root), split=split, resumes=len(cases), skill_ids=ids,
+        cvgap=score_predictions(cases, ours, ids), baseline=score_predictions(cases, naive, ids),
+        predictions={c.file: tuple(sorted(p & set(ids))) for c, p in zip(cases, ours)},
+    )
+
+
+def format_report(report: EvalReport) -> str:
+    """The report as plain text: a P/R/F1 table, then per-skill errors of each system."""
+    rows = [f"Eval corpus: {report.corpus} (split: {report.split}, {report.resumes} résumés, "
+            f"{len(report.skill_ids)} skill ids)", "",
+            f"{'system':<10} {'precision':>9} {'recall':>7} {'F1':>6} {'TP':>5} {'FP':>4} "
+            f"{'FN':>4}"]
+    for name, s in (("cvgap", report.cvgap), ("baseline", report.baseline)):
+        rows.append(f"{name:<10} {s.precision:>9.3f} {s.recall:>7.3f} {s.f1:>6.3f} {s.tp:>5} "
+                    f"{s.fp:>4} {s.fn:>4}")
+    for name, s in (("cvgap", report.cvgap), ("baseline", report.baseline)):
+        rows += ["", f"{name}: errors per skill (FP = found but not there, FN = missed)"]
+        errors = s.per_skill()
+        if not errors:
+            rows.append("  none")
+        for sid, (fps, fns) in errors.items():
+            parts = []
+            if fps:
+                parts.append(f"FP {len(fps)}: {', '.join(fps)}")
+            if fns:
+                parts.append(f"FN {len(fns)}: {', '.join(fns)}")
+            rows.append(f"  {sid:<20} " + "; ".join(parts))
+    return "\n".join(rows) + "\n"
