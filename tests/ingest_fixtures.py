@@ -209,7 +209,10 @@ def build_pdf(objects: list[bytes], *, root: int = 1) -> bytes:
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
     out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, root, xref)
+        len(objects) + 1,
+        root,
+        xref,
+    )
     return bytes(out)
 
 
@@ -224,8 +227,9 @@ ICON_CODES = {b"A": "F0B7", b"B": "FB01", b"C": "F0E0", b"D": "FB02"}
 def glyph_pdf(path: Path, content: bytes) -> Path:
     """One page whose content stream is ``content``; /F1 is Helvetica (WinAnsi), /F2 an
     "icon" font whose codes A-D map to private-use glyphs and the ligatures fi, fl."""
-    bfchars = b"".join(b"<%s> <%s>\n" % (k.hex().encode(), v.encode())
-                       for k, v in ICON_CODES.items())
+    bfchars = b"".join(
+        b"<%s> <%s>\n" % (k.hex().encode(), v.encode()) for k, v in ICON_CODES.items()
+    )
     cmap = (
         b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
         b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
@@ -333,8 +337,11 @@ def markdown_json_resume(md: str) -> dict[str, Any]:
     head = sections[""]
     contact = head[1].split(" | ") if len(head) > 1 else []
     doc: dict[str, Any] = {
-        "basics": {"name": head[0], "email": contact[0] if contact else "",
-                   "summary": " ".join(sections.get("Summary", []))},
+        "basics": {
+            "name": head[0],
+            "email": contact[0] if contact else "",
+            "summary": " ".join(sections.get("Summary", [])),
+        },
     }
 
     def entries(lines: list[str], title_key: str) -> list[dict[str, Any]]:
@@ -348,7 +355,7 @@ def markdown_json_resume(md: str) -> dict[str, Any]:
 
     doc["work"] = entries(sections.get("Experience", []), "position")
     doc["projects"] = entries(sections.get("Projects", []), "name")
-    education = []
+    education: list[dict[str, Any]] = []
     for line in sections.get("Education", []):
         label, _, items = line.partition(": ")
         if label.lower().endswith("coursework") and education:
@@ -357,7 +364,8 @@ def markdown_json_resume(md: str) -> dict[str, Any]:
             education.append({"area": line})
     doc["education"] = education
     doc["skills"] = [
-        {"name": label, "keywords": [items]} if ", " not in items
+        {"name": label, "keywords": [items]}
+        if ", " not in items
         else {"name": label, "keywords": items.split(", ")}
         for label, _, items in (ln.partition(": ") for ln in sections.get("Skills", []))
     ]

@@ -109,7 +109,9 @@ def _load_pdf(file: Path, name: str, password: str | None, engine: str, limits: 
                 "before cvgap can read it",
                 path=name,
             )
-        raise InputError("PDF has no text (its pages are empty)", path=name)
+        if chars == 0:
+            raise InputError("PDF has no text (its pages are empty)", path=name)
+        raise InputError(f"PDF has almost no text ({chars} characters)", path=name)
     deadline.check(name)
     return resume_from_lines(
         result.lines,

@@ -81,18 +81,32 @@ def _block_lines(element: Any, parent: Any, depth: int) -> Iterator[Line]:
         if tag == "p":
             yield from _paragraph_lines(Paragraph(child, parent))
         elif tag == "tbl" and depth < _MAX_TABLE_DEPTH:
-            table = Table(child, parent)
-            seen: set[int] = set()
-            for row in table.rows:
-                for cell in row.cells:
-                    if id(cell._tc) in seen:  # a merged cell repeats in every row it spans
-                        continue
-                    seen.add(id(cell._tc))
-                    yield from _block_lines(cell._tc, cell, depth + 1)
+            yield from _table_lines(Table(child, parent), depth)
         elif tag == "sdt":  # content controls wrap paragraphs in many templates
             content = child.find(child.tag.replace("sdt", "sdtContent"))
             if content is not None:
                 yield from _block_lines(content, parent, depth)
+
+
+def _table_lines(table: Any, depth: int) -> Iterator[Line]:
+    """A row of one-paragraph cells ("Languages:" | "Python, C++") is one line; a row of
+    bigger cells (a layout table) is read cell by cell."""
+    seen: list[Any] = []  # a merged cell repeats in every row it spans
+    for row in table.rows:
+        cells = []
+        for cell in row.cells:
+            if not any(cell._tc is other for other in seen):
+                seen.append(cell._tc)
+                cells.append(cell)
+        texts = [[p.text.strip() for p in cell.paragraphs if p.text.strip()] for cell in cells]
+        simple = all(len(t) <= 1 for t in texts) and not any(c.tables for c in cells)
+        if simple:
+            line = " ".join(t[0] for t in texts if t)
+            if line:
+                yield Line(text=line)
+            continue
+        for cell in cells:
+            yield from _block_lines(cell._tc, cell, depth + 1)
 
 
 def _paragraph_lines(paragraph: Any) -> Iterator[Line]:

@@ -410,11 +410,11 @@ def _continues(
     first = ln.text[:1]
     if first.islower() or prev.text.endswith(("-", ",", "&", " and", "/", "(")):
         return True
-    # A bullet that filled the column's width goes on in the next (unmarked) line.
+    # A line that filled the column's width goes on in the next (unmarked) line.
     key = (prev.page, prev.column)
     width = col_right[key] - col_left[key]
     full = prev.x1 >= col_right[key] - 0.1 * width and not prev.text.endswith((".", ":"))
-    return full and prev.text.startswith("- ") and ln.x0 > prev.x0 + 0.3 * ln.size
+    return full and len(prev.text.split()) >= 6
 
 
 _BOLD_RE = re.compile(r"bold|black|heavy|semibold|demi|[-,]bd\b|\.b\b|-b$", re.IGNORECASE)

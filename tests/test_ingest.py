@@ -1,0 +1,433 @@
+"""Ingestion: layout-aware PDF with both engines, text repair, sections, other formats,
+and every hostile input giving one ``error: <file>: <problem>`` line and exit code 2."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cvgap.cli import app
+from cvgap.errors import InputError
+from cvgap.ingest import load_resume, resume_from_text
+from cvgap.ingest.text import decode_text, repair_line
+
+from . import ingest_fixtures as fx
+
+ENGINES = ["pdfplumber", "pdfium"]
+HOSTILE_SECONDS = 30
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+def texts(path: Path, engine: str) -> list[str]:
+    return [line.text for line in load_resume(path, pdf_engine=engine).lines]
+
+
+# --------------------------------------------------------------------------- PDF layout
+
+
+@pytest.mark.parametrize("sidebar", [False, True], ids=["left-column", "right-sidebar"])
+def test_columns_are_read_one_after_the_other(tmp_path: Path, engine: str, sidebar: bool) -> None:
+    resume = load_resume(
+        fx.two_column_pdf(tmp_path / "cols.pdf", sidebar=sidebar), pdf_engine=engine
+    )
+    lines = [line.text for line in resume.lines]
+    narrow = [text for kind, text in fx.LEFT_COLUMN]
+    wide = [text for kind, text in fx.RIGHT_COLUMN]
+    assert lines[:2] == [
+        "Alex Example",
+        "alex@example.org | +1 555 010 0100 | github.com/alex-example",
+    ]
+    first, second = (wide, narrow) if sidebar else (narrow, wide)
+    assert lines[2:] == first + second  # each column whole, in order, nothing interleaved
+    sections = {line.text: line.section for line in resume.lines}
+    assert sections["PyTorch"] == "skills"
+    assert sections["- Trained YOLOv8 object detection models on 4,000 field images"] == (
+        "experience"
+    )
+    assert resume.warnings[0].startswith("two-column layout detected (page 1)")
+
+
+def test_one_column_has_no_column_warning(tmp_path: Path, engine: str) -> None:
+    resume = load_resume(fx.running_header_pdf(tmp_path / "r.pdf"), pdf_engine=engine)
+    assert not any("two-column" in w for w in resume.warnings)
+
+
+def test_running_headers_page_numbers_hyphens_and_wrapped_lines(
+    tmp_path: Path, engine: str
+) -> None:
+    lines = texts(fx.running_header_pdf(tmp_path / "r.pdf", pages=3), engine)
+    assert not any(line.startswith("Page ") for line in lines)
+    assert lines.count("Jordan Sample - Curriculum Vitae") == 1  # kept once, on page 1
+    assert (
+        lines.count(
+            "- Trained a convolutional neural network for object detection on "
+            "drone images and reported the results"
+        )
+        == 3
+    )
+    assert (
+        "- Built the data preprocessing pipeline with OpenCV and NumPy for twelve thousand images"
+    ) in lines
+
+
+def test_icon_glyphs_ligatures_accents_and_letter_spacing(tmp_path: Path, engine: str) -> None:
+    content = fx.text_ops(
+        [
+            b"/F2 10 Tf (A) Tj /F1 10 Tf ( Pro) Tj /F2 10 Tf (B) Tj /F1 10 Tf (cient in OpenCV) Tj",
+            b"(M\xa8arz 2024, Fran\xb8caise) Tj",
+            b"3 Tc (SKILLS) Tj",
+            b"/F2 10 Tf (C) Tj /F1 10 Tf ( Python, PyTorch, Docker) Tj",
+            b"(Work) Tj /F2 10 Tf (D) Tj /F1 10 Tf (ow automation) Tj",
+        ],
+        leading=24,
+    )
+    resume = load_resume(fx.glyph_pdf(tmp_path / "g.pdf", content), pdf_engine=engine)
+    assert [(line.text, line.section) for line in resume.lines] == [
+        ("- Proficient in OpenCV", "other"),
+        ("März 2024, Française", "other"),
+        ("SKILLS", "skills"),
+        ("- Python, PyTorch, Docker", "skills"),
+        ("Workflow automation", "skills"),
+    ]
+
+
+HEADINGS = {
+    "es": ["Formación académica", "Experiencia laboral", "Proyectos", "Habilidades"],
+    "pt": ["Formação", "Experiência profissional", "Projetos", "Competências"],
+    "de": ["Ausbildung", "Berufserfahrung", "Projekte", "Kenntnisse"],
+    "fr": ["Formation", "Expérience professionnelle", "Projets", "Compétences techniques"],
+    "en": [
+        "Education & Training",
+        "Work Experience and Internships",
+        "Selected Projects",
+        "Technical Skills",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", HEADINGS)
+def test_section_headings_in_five_languages(tmp_path: Path, engine: str, lang: str) -> None:
+    path = fx.multilingual_pdf(
+        tmp_path / f"{lang}.pdf",
+        HEADINGS[lang],
+        "Python, PyTorch and OpenCV for image classification",
+    )
+    resume = load_resume(path, pdf_engine=engine)
+    assert [s for s in resume.sections if s != "other"] == [
+        "education",
+        "experience",
+        "projects",
+        "skills",
+    ]
+
+
+def test_spanish_resume_warns_that_it_is_not_english(tmp_path: Path) -> None:
+    body = (
+        "Desarrollé un sistema de visión por computador con la cámara del laboratorio y "
+        "los datos de las pruebas en el campo, como parte del equipo"
+    )
+    path = fx.multilingual_pdf(tmp_path / "es.pdf", HEADINGS["es"], body)
+    warnings = load_resume(path).warnings
+    assert any("it looks Spanish" in w for w in warnings)
+
+
+def test_very_little_text_is_a_warning_not_a_failure(tmp_path: Path, engine: str) -> None:
+    path = fx.text_pdf(
+        tmp_path / "short.pdf", ["Skills", "Python, PyTorch, OpenCV, Docker, Linux, Git"]
+    )
+    resume = load_resume(path, pdf_engine=engine)
+    assert resume.warnings[0].startswith("very little text (7 words)")
+
+
+def test_engines_read_the_example_alike() -> None:
+    example = fx.EXAMPLE_MD.with_suffix(".pdf")
+    plumber, pdfium = (load_resume(example, pdf_engine=e) for e in ENGINES)
+    assert plumber.text == pdfium.text
+    assert plumber.sections == pdfium.sections
+
+
+# --------------------------------------------------------------------------- text repair
+
+
+@pytest.mark.parametrize(
+    ("raw", "fixed"),
+    [
+        ("\ufb01ne-tuned a \ufb02ow model", "fine-tuned a flow model"),
+        ("soft\u00adware engi\u00adneer", "software engineer"),
+        ("M\u00a8arz, Fran\u00b8caise, Jos\u00b4e", "März, Française, José"),
+        ("Cafe\u0301 (decomposed)", "Café (decomposed)"),
+        ("(cid:123) (cid:7)Python", "- Python"),
+        ("\uf0b7 PyTorch \uf0e0 OpenCV", "- PyTorch OpenCV"),
+        ("P y t h o n  and  O p e n C V", "Python and OpenCV"),
+        ("E X P E R I E N C E", "EXPERIENCE"),
+        ("\u2022\tTrained   a\u00a0model", "- Trained a model"),
+        ("\u25aaDocker", "- Docker"),
+        ("-5 degrees stays", "-5 degrees stays"),
+    ],
+)
+def test_repair_line(raw: str, fixed: str) -> None:
+    assert repair_line(raw) == fixed
+
+
+@pytest.mark.parametrize(
+    ("data", "text"),
+    [
+        ("Überblick: C++".encode(), "Überblick: C++"),
+        ("\ufeffSkills".encode(), "Skills"),
+        ("Compétences".encode("utf-16"), "Compétences"),
+        ("Compétences – Python".encode("cp1252"), "Compétences – Python"),
+    ],
+    ids=["utf-8", "utf-8-bom", "utf-16-bom", "cp1252"],
+)
+def test_decode_text(data: bytes, text: str) -> None:
+    assert decode_text(data) == text
+
+
+def test_markdown_headings_and_bullets() -> None:
+    resume = resume_from_text("# Name\n## Skills\n* Python\n## Experience\n• Built a model")
+    assert [(line.text, line.section) for line in resume.lines] == [
+        ("# Name", "other"),
+        ("## Skills", "skills"),
+        ("- Python", "skills"),
+        ("## Experience", "experience"),
+        ("- Built a model", "experience"),
+    ]
+
+
+# --------------------------------------------------------------------------- other formats
+
+
+def _report(path: Path, taxonomy: object, nlp: object) -> tuple[int, set[str], set[str]]:
+    from cvgap.api import analyze
+
+    report = analyze(path, taxonomy=taxonomy, nlp=nlp)  # type: ignore[arg-type]
+    matched = {s.id for s in report.skills if s.status == "matched"}
+    implied = {s.id for s in report.skills if s.status == "implied"}
+    return report.score, matched, implied
+
+
+def test_docx_and_json_resume_give_the_same_report_as_the_pdf(
+    tmp_path: Path, taxonomy: object, nlp: object
+) -> None:
+    md = fx.EXAMPLE_MD.read_text(encoding="utf-8")
+    pdf = fx.markdown_pdf(tmp_path / "cv.pdf", md)
+    docx = fx.markdown_docx(tmp_path / "cv.docx", md, as_table="Skills")
+    resume_json = tmp_path / "cv.json"
+    resume_json.write_bytes(fx.json_bytes(fx.markdown_json_resume(md)))
+    expected = _report(pdf, taxonomy, nlp)
+    assert expected[0] >= 80
+    assert _report(docx, taxonomy, nlp) == expected
+    assert _report(resume_json, taxonomy, nlp) == expected
+
+
+def test_docx_reads_header_tables_and_list_bullets(tmp_path: Path) -> None:
+    md = fx.EXAMPLE_MD.read_text(encoding="utf-8")
+    resume = load_resume(fx.markdown_docx(tmp_path / "cv.docx", md, as_table="Skills"))
+    lines = {line.text: line.section for line in resume.lines}
+    assert resume.lines[0].text == "Maya Lindqvist"  # from the page header
+    # a label | items table row reads as one line
+    row = "Libraries: PyTorch, TensorFlow, Keras, OpenCV, Pillow, NumPy, scikit-learn"
+    assert lines[row] == "skills"
+    assert lines["- Helped 60 students debug Python assignments in weekly lab sessions"] == (
+        "experience"
+    )
+    assert resume.format == "docx"
+
+
+def test_json_resume_sections(tmp_path: Path) -> None:
+    path = tmp_path / "me.json"
+    path.write_bytes(
+        fx.json_bytes(
+            {
+                "basics": {"name": "Sam", "summary": "Vision student."},
+                "work": [
+                    {
+                        "position": "Intern",
+                        "name": "Acme",
+                        "startDate": "2025-06",
+                        "highlights": ["Trained a CNN in PyTorch"],
+                    }
+                ],
+                "education": [
+                    {
+                        "institution": "Uni",
+                        "studyType": "BSc",
+                        "area": "CS",
+                        "courses": ["Linear Algebra"],
+                    }
+                ],
+                "skills": [{"name": "Vision", "keywords": ["OpenCV", "Pillow"]}],
+            }
+        )
+    )
+    resume = load_resume(path)
+    assert [(line.text, line.section) for line in resume.lines] == [
+        ("Sam", "other"),
+        ("Summary", "summary"),
+        ("Vision student.", "summary"),
+        ("Experience", "experience"),
+        ("Intern, Acme (2025-06)", "experience"),
+        ("- Trained a CNN in PyTorch", "experience"),
+        ("Education", "education"),
+        ("BSc CS, Uni", "education"),
+        ("Relevant coursework: Linear Algebra", "education"),
+        ("Skills", "skills"),
+        ("Vision: OpenCV, Pillow", "skills"),
+    ]
+
+
+def test_content_wins_over_the_extension(tmp_path: Path) -> None:
+    md = fx.EXAMPLE_MD.read_text(encoding="utf-8")
+    disguised_pdf = tmp_path / "cv.txt"
+    fx.markdown_pdf(disguised_pdf, md)
+    assert load_resume(disguised_pdf).format == "pdf"
+    disguised_docx = tmp_path / "cv.pdf.bin"
+    fx.markdown_docx(disguised_docx, md)
+    assert load_resume(disguised_docx).format == "docx"
+    json_no_ext = tmp_path / "resume"
+    json_no_ext.write_bytes(fx.json_bytes(fx.markdown_json_resume(md)))
+    assert load_resume(json_no_ext).format == "json"
+
+
+def test_encrypted_pdf_opens_with_the_password(tmp_path: Path, engine: str) -> None:
+    path = fx.text_pdf(
+        tmp_path / "locked.pdf", ["Python and OpenCV developer"] * 3, password="s3cret"
+    )
+    assert "OpenCV" in load_resume(path, pdf_engine=engine, password="s3cret").text
+
+
+# --------------------------------------------------------------------------- hostile input
+
+
+def _hostile(tmp_path: Path, case: str) -> Path:
+    """Make the hostile input ``case`` in tmp_path and return its path."""
+    pdf = fx.text_pdf(tmp_path / "good.pdf", ["Python and OpenCV developer"] * 3)
+    makers: dict[str, tuple[str, object]] = {
+        "empty.pdf": ("empty.pdf", b""),
+        "blank.txt": ("blank.txt", b"  \n\t\n"),
+        "random.bin": ("random.bin", os.urandom(4096)),
+        "random.pdf": ("random.pdf", b"\x00\x01" + os.urandom(4096)),
+        "truncated.pdf": ("truncated.pdf", pdf.read_bytes()[:600]),
+        "text-named.pdf": ("text-named.pdf", b"Python developer\nSkills: OpenCV\n"),
+        "binary-named.txt": ("binary-named.txt", b"\x00\xff\x10" * 2000),
+        "legacy.doc": ("legacy.doc", fx.ole_doc_bytes()),
+        "nested.pdf": ("nested.pdf", fx.nested_pdf(100_000)),
+        "cyclic.pdf": ("cyclic.pdf", fx.cyclic_pages_pdf()),
+        "photo.png": ("photo.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 100),
+        "not-resume.json": ("not-resume.json", b'{"hello": "world"}'),
+        "bad.json": ("bad.json", b'{"basics": '),
+    }
+    if case in makers:
+        name, data = makers[case]
+        path = tmp_path / name
+        assert isinstance(data, bytes)
+        path.write_bytes(data)
+        return path
+    if case == "folder":
+        (tmp_path / "folder").mkdir()
+        return tmp_path / "folder"
+    if case == "missing.pdf":
+        return tmp_path / "missing.pdf"
+    if case == "scan.pdf":
+        return fx.image_only_pdf(tmp_path / "scan.pdf")
+    if case == "locked.pdf":
+        return fx.text_pdf(tmp_path / "locked.pdf", ["Python"], password="s3cret")
+    if case == "bomb.docx":
+        return fx.zip_bomb_docx(tmp_path / "bomb.docx", unpacked_mb=110)
+    if case == "huge.txt":
+        path = tmp_path / "huge.txt"
+        with path.open("wb") as handle:
+            handle.truncate(21_000_000)  # sparse: costs no disk
+        return path
+    if case == "pages.pdf":
+        return fx.text_pdf(tmp_path / "pages.pdf", ["Python and OpenCV"], pages=51)
+    raise AssertionError(case)
+
+
+HOSTILE = {
+    "missing.pdf": "no such file",
+    "folder": "is a folder, not a file",
+    "empty.pdf": "file is empty",
+    "blank.txt": "file is empty (only whitespace)",
+    "random.bin": "binary data, not text (is it really a .bin file?)",
+    "random.pdf": "not a PDF (no %PDF header; the file is binary data)",
+    "truncated.pdf": None,  # engine-specific detail in parentheses
+    "text-named.pdf": "not a PDF (no %PDF header; the file is plain text)",
+    "binary-named.txt": "binary data, not text (is it really a .txt file?)",
+    "legacy.doc": "legacy Word .doc (or a password-protected Office file) is not supported; "
+    "save it as .docx or PDF",
+    "scan.pdf": "PDF has no text layer (scanned or image-only); it needs OCR before cvgap "
+    "can read it",
+    "locked.pdf": "PDF is encrypted; give its password with --password",
+    "bomb.docx": "DOCX unpacks to 115 MB; the limit is 105 MB (a zip bomb?)",
+    "huge.txt": "file is 21.0 MB; the limit is 21.0 MB",
+    "pages.pdf": "PDF has 51 pages; the limit is 50 (see --max-pages)",
+    "nested.pdf": None,  # read (the bomb is in an unused key) or refused, but bounded
+    "cyclic.pdf": None,
+    "photo.png": "a PNG image has no text layer; it needs OCR first (or export the résumé "
+    "as a PDF with text)",
+    "not-resume.json": 'JSON file is not a JSON Resume (expected keys such as "basics", '
+    '"work", "education", "skills")',
+    "bad.json": "not valid JSON (line 1, column 12: Expecting value)",
+}
+
+
+@pytest.mark.parametrize("case", HOSTILE)
+def test_hostile_input_is_one_error_line_and_exit_2(
+    tmp_path: Path, runner: CliRunner, engine: str, case: str
+) -> None:
+    path = _hostile(tmp_path, case)
+    start = time.monotonic()
+    result = runner.invoke(app, ["check", str(path), "--pdf-engine", engine, "-f", "json"])
+    assert time.monotonic() - start < HOSTILE_SECONDS
+    if case == "nested.pdf" and result.exit_code == 0:
+        return  # both engines may skip the unused nested key: a report, no traceback
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    prefix = f"error: {path}: "
+    assert result.stderr.startswith(prefix) and result.stderr.count("\n") == 1
+    expected = HOSTILE[case]
+    if expected is not None:
+        assert result.stderr == prefix + expected + "\n"
+    else:
+        assert "PDF" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_huge_file_limit_is_checked_before_reading(tmp_path: Path) -> None:
+    path = _hostile(tmp_path, "huge.txt")
+    with pytest.raises(InputError, match=r"file is 21\.0 MB; the limit is 1\.0 MB"):
+        load_resume(path, max_bytes=1_000_000)
+
+
+def test_max_pages_option_raises_the_limit(tmp_path: Path, runner: CliRunner) -> None:
+    path = _hostile(tmp_path, "pages.pdf")
+    result = runner.invoke(
+        app, ["check", str(path), "--max-pages", "60", "-f", "json"], catch_exceptions=False
+    )
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["score"] >= 0
+
+
+def test_wrong_password(tmp_path: Path, runner: CliRunner, engine: str) -> None:
+    path = _hostile(tmp_path, "locked.pdf")
+    result = runner.invoke(app, ["check", str(path), "--pdf-engine", engine, "--password", "nope"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {path}: PDF is encrypted and the password given with --password is wrong\n"
+    )
+
+
+def test_unknown_engine_is_a_usage_error(tmp_path: Path, runner: CliRunner) -> None:
+    result = runner.invoke(app, ["check", "x.pdf", "--pdf-engine", "magic"])
+    assert result.exit_code == 2
+    assert "--pdf-engine" in result.stderr
