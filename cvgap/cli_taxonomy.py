@@ -124,6 +124,10 @@ def _print_coloured(problems: Sequence[Problem]) -> None:
         )
 
 
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def _exit_code(problems: Sequence[Problem], strict: bool) -> int:
     failing = [p for p in problems if p.level == "error" or strict]
     return EXIT_VERDICT if failing else EXIT_OK
@@ -157,11 +161,8 @@ def test_examples(
     with guarded():
         result = verify_paths(_targets(paths, taxonomy))
         failed = len(result.problems)
-        summary = (
-            f"{result.examples} examples of {result.skills} skills: {failed} failed"
-            if failed
-            else f"{result.examples} examples of {result.skills} skills: all passed"
-        )
+        ran = f"{_count(result.examples, 'example')} of {_count(result.skills, 'skill')}"
+        summary = f"{ran}: {failed} failed" if failed else f"{ran}: all passed"
         _print_problems(result.problems, output_format, summary)
     raise typer.Exit(_exit_code(result.problems, strict=True))
 

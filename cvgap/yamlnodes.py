@@ -93,6 +93,28 @@ def read_yaml(path: Path, sink: ProblemSink) -> Located | None:
     except OSError as exc:
         sink.add(1, 1, "unreadable", f"cannot read file: {exc.strerror or exc}")
         return None
+    key = (raw, path.suffix)
+    if key in _CACHE:  # the same bytes parse to the same values and problems
+        root, found = _CACHE[key]
+    else:
+        collected = ProblemSink(sink.path)
+        root = _decode_and_parse(raw, collected)
+        found = tuple((p.line, p.column, p.rule, p.message, p.level) for p in collected.problems)
+        if len(raw) <= _CACHE_MAX_BYTES:
+            if len(_CACHE) >= _CACHE_SIZE:
+                _CACHE.pop(next(iter(_CACHE)))
+            _CACHE[key] = (root, found)
+    for line, column, rule, message, level in found:
+        sink.add(line, column, rule, message, level)
+    return root
+
+
+_CACHE: dict[tuple[bytes, str], tuple[Located | None, tuple[tuple[Any, ...], ...]]] = {}
+_CACHE_SIZE = 64
+_CACHE_MAX_BYTES = 256 * 1024
+
+
+def _decode_and_parse(raw: bytes, sink: ProblemSink) -> Located | None:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from typing import Any
 
@@ -51,7 +52,13 @@ def _rejection(matcher: Any, key: str, pattern: list[dict[str, Any]]) -> str | N
 
 
 def _matcher() -> Any:
-    import spacy
     from spacy.matcher import Matcher
 
-    return Matcher(spacy.blank("en").vocab, validate=True)
+    return Matcher(_vocab(), validate=True)
+
+
+@functools.cache
+def _vocab() -> Any:
+    import spacy
+
+    return spacy.blank("en").vocab
