@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from cvgap.cli import app
 
@@ -49,8 +50,8 @@ GO_WARNING = (
 )
 
 
-def invoke(runner: CliRunner, *args: str, **kwargs: object):  # type: ignore[no-untyped-def]
-    return runner.invoke(app, ["taxonomy", *args], **kwargs)  # type: ignore[arg-type]
+def invoke(runner: CliRunner, *args: str, **kwargs: Any) -> Result:
+    return runner.invoke(app, ["taxonomy", *args], **kwargs)
 
 
 def test_clean_folder_exits_0(runner: CliRunner, tmp_path: Path) -> None:
