@@ -68,8 +68,10 @@ def extract_skills(resume: Resume, nlp: Language, taxonomy: Taxonomy) -> list[Sk
         kind: MatchKind = "fuzzy" if fields[-1] == FUZZY_KIND else (
             "pattern" if key == "p" else "exact")
         line = resume.line_at(span.start_char)
+        alias = _alias(skill, key)
         candidates.append((Candidate(span=span, skill_id=skill.id, category=skill.category,
-                                     line=line), _alias(skill, key), kind))
+                                     line=line, guarded=_needs_context(alias)),
+                           alias, kind))
     others = [cand for cand, _, _ in candidates]
     mentions: list[SkillMention] = []
     for cand, alias, kind in candidates:
@@ -82,6 +84,12 @@ def extract_skills(resume: Resume, nlp: Language, taxonomy: Taxonomy) -> list[Sk
             usage=usage_of(line), negated=is_intent(line, span.start_char, span.end_char),
         ))
     return _drop_contained(mentions)
+
+
+def _needs_context(alias: Alias | None) -> bool:
+    """Whether the alias counts only with positive context (near words, a neighbouring
+    skill, a list); such a match does not vouch for its neighbours."""
+    return alias is not None and bool(alias.near or alias.near_categories or alias.list_item)
 
 
 def _alias(skill: Skill, key: str) -> Alias | None:

@@ -31,8 +31,9 @@ _INTENT_BEFORE = re.compile(
     r"|(?:do|does|did)(?: not|n't) (?:know|use|have)"
     r"|(?:want|hope|plan|aim|intend|wish|eager|would like|looking forward)(?:s|ing|ed)? to "
     r"(?:learn|study|explore|pick up|try|get into|master|work with)"
-    r"|(?:currently|now|still) learning|interested in learning|learning goals?|to learn"
-    r"|planned|future)\b[^:]{0,3}:?",
+    r"|(?:currently|now|still) learning|interested in(?: learning)?|learning goals?|to learn"
+    r"|curious about|moving (?:in)?to|transitioning (?:in)?to|aspiring to|planned|future)"
+    r"\b[^:]{0,3}:?",
     re.IGNORECASE,
 )
 _INTENT_AFTER = re.compile(
@@ -63,6 +64,7 @@ class Candidate:
     skill_id: str
     category: str
     line: ResumeLine
+    guarded: bool = False
 
 
 def line_tokens(doc: Doc, line: ResumeLine) -> tuple[int, int]:
@@ -99,8 +101,10 @@ def guard_ok(doc: Doc, cand: Candidate, alias: Alias, others: Sequence[Candidate
     if any(f" {word} " in padded for word in alias.near):
         return True
     wanted = set(alias.near_categories)
+    # Only unconditional matches vouch for a neighbour: "Pillow & Torch" must not let the
+    # guarded "pillow" and the guarded "torch" confirm each other.
     return any(
-        o.category in wanted and o.skill_id != cand.skill_id
+        o.category in wanted and o.skill_id != cand.skill_id and not o.guarded
         and w_lo <= o.span.start and o.span.end <= w_hi
         for o in others
     )
