@@ -37,7 +37,8 @@ _INTENT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _INTENT_AFTER = re.compile(
-    r"^\s*[(\[–—-]?\s*(?:planned|currently learning|learning|to learn|next)\b", re.IGNORECASE
+    r"^\s*(?:[(\[]\s*|[–—-]\s+)(?:planned|currently learning|learning|to learn|next)\b",
+    re.IGNORECASE
 )
 # What ends the reach of "no experience with": a sentence end or a contrast.
 _SCOPE_END = re.compile(
