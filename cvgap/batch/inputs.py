@@ -21,6 +21,7 @@ from pathlib import Path
 RESUME_SUFFIXES = frozenset({".pdf", ".docx", ".doc", ".txt", ".text", ".md", ".markdown", ".json"})
 _GLOB_CHARS = frozenset("*?[")
 _CHUNK = 1 << 20
+_EMPTY = hashlib.sha256(b"").hexdigest()  # empty files are failures, not duplicates
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -105,7 +106,7 @@ def plan_batch(
             entries.append(
                 Entry(index=index, file=found.file, digest=digest, action="fail", error=error)
             )
-        elif digest in first_by_digest:
+        elif digest in first_by_digest and digest != _EMPTY:
             entries.append(
                 Entry(
                     index=index,

@@ -18,6 +18,7 @@ allows it (the taxonomy is inherited, not re-read), spawned otherwise.
 from __future__ import annotations
 
 import contextlib
+import faulthandler
 import multiprocessing as mp
 import os
 import signal
@@ -37,7 +38,8 @@ TICK = 0.25
 MAX_STARTUP_FAILURES = 3
 
 # parent -> worker: (index, path), or None to stop; worker -> parent: ("ready", rss_kib),
-# ("fatal", message) or ("done", index, report | None, error | None, rss_kib, peak_kib).
+# ("fatal", message) or ("done", index, report | None, error | None, rss_kib, peak_kib,
+# exiting), ``exiting`` when the worker stops after this file (it ran out of memory).
 # An error is the problem without the file name (the row has the file).
 Task = tuple[int, str]
 
@@ -82,9 +84,18 @@ class _TaskTimeout(BaseException):
 # --------------------------------------------------------------------------- worker side
 
 
-def worker_main(conn: Connection, config: WorkerConfig) -> None:
-    """A worker process: build the pipeline once, then score files sent over ``conn``."""
+def worker_main(conn: Connection, config: WorkerConfig, inherited: Sequence[int] = ()) -> None:
+    """A worker process: build the pipeline once, then score files sent over ``conn``.
+
+    ``inherited`` are the parent's ends of the workers' pipes, which a forked worker closes
+    so that each worker sees end-of-file as soon as the parent is gone.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    faulthandler.disable()  # a crash becomes the file's error row, not a dump on stderr
+    _die_with_parent()
+    for fd in inherited:
+        with contextlib.suppress(OSError):
+            os.close(fd)
     try:
         from cvgap.extract import build_nlp
         from cvgap.taxonomy import get_role
@@ -106,7 +117,7 @@ def worker_main(conn: Connection, config: WorkerConfig) -> None:
             return
         index, path = task
         report, error, fatal = _score_one(path, nlp, role, config)
-        conn.send(("done", index, report, error, _rss_kib(), _peak_kib()))
+        conn.send(("done", index, report, error, _rss_kib(), _peak_kib(), fatal))
         if fatal:
             return
 
@@ -140,6 +151,21 @@ def _score_one(
         return None, f"internal error: {type(exc).__name__}: {exc}", False
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+def _die_with_parent() -> None:
+    """On Linux, have the kernel kill this worker when the parent dies (even by SIGKILL),
+    rather than let it finish a file nobody will read."""
+    parent = os.getppid()
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before prctl
+        os._exit(1)
 
 
 def timeout_message(seconds: float) -> str:
@@ -197,7 +223,7 @@ class _Worker:
     queue: deque[Task] = field(default_factory=deque)
     ready: bool = False
     since: float = 0.0  # when the file at the head of ``queue`` started
-    alarmed: bool = False
+    exiting: bool = False  # said it stops after its last answer: requeue, blame no file
 
 
 class Pool:
@@ -254,8 +280,14 @@ class Pool:
 
     def _start(self) -> _Worker:
         parent, child = self._ctx.Pipe(duplex=True)
+        inherited: tuple[int, ...] = ()
+        if self._ctx.get_start_method() == "fork":
+            inherited = (parent.fileno(), *(w.conn.fileno() for w in self._workers))
         process = self._ctx.Process(
-            target=worker_main, args=(child, self.config), daemon=True, name="cvgap-batch-worker"
+            target=worker_main,
+            args=(child, self.config, inherited),
+            daemon=True,
+            name="cvgap-batch-worker",
         )
         process.start()
         child.close()
@@ -263,7 +295,7 @@ class Pool:
 
     def _feed(self, pending: deque[Task]) -> None:
         for worker in self._workers:
-            while pending and len(worker.queue) < PREFETCH:
+            while pending and len(worker.queue) < PREFETCH and not worker.exiting:
                 task = pending.popleft()
                 try:
                     worker.conn.send(task)
@@ -293,11 +325,11 @@ class Pool:
             elif kind == "fatal":
                 raise CvgapError(msg[1])
             else:
-                _, index, report, error, rss, peak = msg
+                _, index, report, error, rss, peak, exiting = msg
                 if worker.queue and worker.queue[0][0] == index:
                     worker.queue.popleft()
                 worker.since = time.monotonic()
-                worker.alarmed = False
+                worker.exiting = exiting
                 self._record(worker, rss, peak)
                 yield index, report, error
         if not worker.process.is_alive():
@@ -341,6 +373,7 @@ class Pool:
             self._startup_failures += 1
             if self._startup_failures >= MAX_STARTUP_FAILURES:
                 raise CvgapError(f"batch workers keep dying at start-up ({error})")
+        if not worker.ready or worker.exiting:
             pending.extendleft(reversed(worker.queue))
         elif worker.queue:
             index, _ = worker.queue.popleft()
