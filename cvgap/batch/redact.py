@@ -158,7 +158,7 @@ def _evidence(items: tuple[Evidence, ...], names: tuple[str, ...]) -> tuple[Evid
 
 def _url(match: re.Match[str]) -> str:
     text = match.group(0)
-    core = text.rstrip(".:!?'\"")
+    core = text.rstrip(".,;:!?'\")]>")
     return URL + text[len(core) :] if _is_url(core) else text
 
 
