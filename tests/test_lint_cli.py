@@ -232,3 +232,10 @@ def test_help(runner: CliRunner, command: str) -> None:
     result = invoke(runner, command, "--help")
     assert result.exit_code == 0
     assert result.stdout.startswith(f"Usage: cvgap taxonomy {command} [OPTIONS]")
+
+
+def test_builtin_taxonomy_is_clean_under_strict(runner: CliRunner) -> None:
+    """CI gate: the shipped taxonomy has no errors and no warnings."""
+    result = invoke(runner, "lint", "--strict", catch_exceptions=False)
+    assert (result.stdout, result.exit_code) == ("", 0)
+    assert result.stderr == "no problems\n"
