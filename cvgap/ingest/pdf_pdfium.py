@@ -70,25 +70,27 @@ def _page_chars(page: Any, limits: Limits, name: str) -> PageChars:
         limits.check_chars(count, name)
         rect = pdfium_c.FS_RECTF()  # the loose box: advance width x ascent/descent
         rect_ref = ctypes.byref(rect)
-        fonts: dict[int, tuple[float, bool]] = {}
+        get_unicode = pdfium_c.FPDFText_GetUnicode
+        get_box = pdfium_c.FPDFText_GetLooseCharBox
+        get_size = pdfium_c.FPDFText_GetFontSize
+        get_weight = pdfium_c.FPDFText_GetFontWeight
+        last: tuple[float, int] = (-1.0, -1)
+        bold = False
+        blank = Char(text=" ", x0=0, x1=0, top=0, bottom=0, size=0)
         chars: list[Char] = []
         for i in range(count):
-            code = pdfium_c.FPDFText_GetUnicode(raw, i)
+            code = get_unicode(raw, i)
             if code == 0xFFFE:  # a hyphen PDFium found at a line end
                 code = 0x2D
-            if code < 0x20 or pdfium_c.FPDFText_IsGenerated(raw, i) == 1:
-                chars.append(Char(text=" ", x0=0, x1=0, top=0, bottom=0, size=0))
+            if code <= 0x20:  # spaces, and the line breaks PDFium generates
+                chars.append(blank)
                 continue
-            if not pdfium_c.FPDFText_GetLooseCharBox(raw, i, rect_ref):
+            if not get_box(raw, i, rect_ref):
                 continue
-            obj = pdfium_c.FPDFText_GetTextObject(raw, i)
-            key = ctypes.cast(obj, ctypes.c_void_p).value or 0
-            style = fonts.get(key)
-            if style is None:
-                style = fonts[key] = (
-                    float(pdfium_c.FPDFText_GetFontSize(raw, i)),
-                    _bold(pdfium_c, obj, raw, i),
-                )
+            style = (get_size(raw, i), get_weight(raw, i))
+            if style != last:  # a new font run: is it bold (by weight, else by name)?
+                last = style
+                bold = style[1] >= 600 or _bold_name(pdfium_c, raw, i)
             chars.append(
                 Char(
                     text=chr(code),
@@ -97,7 +99,7 @@ def _page_chars(page: Any, limits: Limits, name: str) -> PageChars:
                     top=height - rect.top,
                     bottom=height - rect.bottom,
                     size=style[0],
-                    bold=style[1],
+                    bold=bold,
                 )
             )
     finally:
@@ -108,15 +110,9 @@ def _page_chars(page: Any, limits: Limits, name: str) -> PageChars:
     return PageChars(width=width, height=height, chars=chars, images=images)
 
 
-def _bold(pdfium_c: Any, obj: Any, raw: Any, index: int) -> bool:
-    if pdfium_c.FPDFText_GetFontWeight(raw, index) >= 600:
-        return True
-    font = pdfium_c.FPDFTextObj_GetFont(obj) if obj else None
-    if not font:
+def _bold_name(pdfium_c: Any, raw: Any, index: int) -> bool:
+    buffer = ctypes.create_string_buffer(256)
+    length = pdfium_c.FPDFText_GetFontInfo(raw, index, buffer, 256, None)
+    if length <= 0 or length > 256:
         return False
-    size = pdfium_c.FPDFFont_GetBaseFontName(font, None, 0)
-    if size <= 0 or size > 512:
-        return False
-    buffer = ctypes.create_string_buffer(size)
-    pdfium_c.FPDFFont_GetBaseFontName(font, buffer, size)
     return is_bold(buffer.value.decode("latin-1", errors="replace"))
