@@ -80,6 +80,9 @@ _COLLECTIONS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 def read_yaml(path: Path, sink: ProblemSink) -> Located | None:
     """Read one YAML file into :class:`Located` values; problems go to ``sink``."""
     try:
+        if not path.is_file():  # a device or pipe could be endless
+            sink.add(1, 1, "unreadable", "not a regular file")
+            return None
         size = path.stat().st_size
         if size > MAX_YAML_BYTES:
             sink.add(

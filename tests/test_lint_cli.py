@@ -208,6 +208,14 @@ def test_huge_file_is_not_read(runner: CliRunner, tmp_path: Path) -> None:
     )
 
 
+def test_a_device_is_not_read(runner: CliRunner) -> None:
+    result = invoke(runner, "lint", "-f", "parsable", "/dev/zero")
+    assert (result.exit_code, result.stdout) == (
+        1,
+        "/dev/zero:1:1: error: not a regular file [unreadable]\n",
+    )
+
+
 def test_billion_laughs_finishes_with_problems(runner: CliRunner, tmp_path: Path) -> None:
     lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     lines += [f"{c}: &{c} [" + ", ".join([f"*{chr(ord(c) - 1)}"] * 9) + "]" for c in "bcdefghi"]
