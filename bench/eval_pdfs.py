@@ -44,7 +44,7 @@ def render(src: Path, out: Path) -> None:
             _line(pdf, text, 10, 70)
         pdf.set_xy(100, top)
         pdf.set_left_margin(100)
-        for text in lines[split + 1:]:
+        for text in lines[split + 1 :]:
             _line(pdf, text, 10, 95)
     elif kind == "table":
         for text in lines:

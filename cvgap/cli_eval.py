@@ -1,9 +1,78 @@
-"""``cvgap eval``: measure extraction accuracy on a labelled corpus."""
+"""``cvgap eval``: measure extraction accuracy on a labelled corpus.
+
+Parse the options, call :func:`cvgap.evaluate.evaluate`, print the P/R/F1 table and the
+per-skill errors (or JSON), and exit 1 when cvgap falls below ``--min-f1`` or
+``--min-precision`` (the floor CI holds it to).
+"""
 
 from __future__ import annotations
 
+import json
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
 import typer
+
+from cvgap.cli_support import EXIT_VERDICT, error_line, guarded, write_output
+
+
+class Split(str, Enum):
+    all = "all"
+    tune = "tune"
+    heldout = "heldout"
+
+
+class EvalFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def eval_command(
+    corpus: Annotated[
+        Optional[Path],  # noqa: UP045 - typer needs Optional on Python 3.10
+        typer.Argument(
+            help="Corpus folder with labels.yaml and resumes/ "
+            "(default: tests/eval of this checkout).",
+            file_okay=False,
+        ),
+    ] = None,
+    split: Annotated[Split, typer.Option("--split", help="Which part of the corpus.")] = Split.all,
+    output_format: Annotated[
+        EvalFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = EvalFormat.text,
+    min_f1: Annotated[
+        Optional[float],  # noqa: UP045
+        typer.Option("--min-f1", min=0.0, max=1.0, help="Exit 1 when cvgap's F1 is below this."),
+    ] = None,
+    min_precision: Annotated[
+        Optional[float],  # noqa: UP045
+        typer.Option(
+            "--min-precision", min=0.0, max=1.0, help="Exit 1 when cvgap's precision is below this."
+        ),
+    ] = None,
+) -> None:
+    """Measure skill extraction (micro P/R/F1) against a keyword baseline."""
+    from cvgap.evaluate import evaluate, format_report
+
+    with guarded():
+        report = evaluate(corpus, split=split.value)
+        if output_format is EvalFormat.json:
+            write_output(json.dumps(report.to_dict(), indent=2) + "\n", None)
+        else:
+            write_output(format_report(report), None)
+    below = []
+    if min_f1 is not None and report.cvgap.f1 < min_f1:
+        below.append(f"F1 {report.cvgap.f1:.3f} is below --min-f1 {min_f1:g}")
+    if min_precision is not None and report.cvgap.precision < min_precision:
+        below.append(
+            f"precision {report.cvgap.precision:.3f} is below --min-precision {min_precision:g}"
+        )
+    if below:
+        error_line("; ".join(below))
+        raise typer.Exit(EXIT_VERDICT)
 
 
 def register(app: typer.Typer) -> None:
     """Add the ``eval`` command to ``app``."""
+    app.command(name="eval")(eval_command)

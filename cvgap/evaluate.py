@@ -33,23 +33,45 @@ DEFAULT_ROLE = "cv-intern"
 
 # A recruiter's Ctrl-F list: the obvious keyword(s) for each skill, nothing more.
 BASELINE_KEYWORDS: dict[str, tuple[str, ...]] = {
-    "python": ("python",), "cpp": ("c++",), "c": ("c",), "java": ("java",), "go": ("go",),
-    "r-lang": ("r",), "matlab": ("matlab",), "cuda": ("cuda",), "pytorch": ("pytorch",),
-    "tensorflow": ("tensorflow",), "keras": ("keras",), "opencv": ("opencv",),
-    "pillow": ("pillow", "pil"), "numpy": ("numpy",), "scikit-learn": ("scikit-learn", "sklearn"),
-    "docker": ("docker",), "git": ("git", "github"), "linux": ("linux",),
-    "computer-vision": ("computer vision", "cv"), "image-processing": ("image processing",),
-    "machine-learning": ("machine learning", "ml"), "deep-learning": ("deep learning", "dl"),
-    "neural-networks": ("neural network", "neural networks"), "cnn": ("cnn", "cnns"),
+    "python": ("python",),
+    "cpp": ("c++",),
+    "c": ("c",),
+    "java": ("java",),
+    "go": ("go",),
+    "r-lang": ("r",),
+    "matlab": ("matlab",),
+    "cuda": ("cuda",),
+    "pytorch": ("pytorch",),
+    "tensorflow": ("tensorflow",),
+    "keras": ("keras",),
+    "opencv": ("opencv",),
+    "pillow": ("pillow", "pil"),
+    "numpy": ("numpy",),
+    "scikit-learn": ("scikit-learn", "sklearn"),
+    "docker": ("docker",),
+    "git": ("git", "github"),
+    "linux": ("linux",),
+    "computer-vision": ("computer vision", "cv"),
+    "image-processing": ("image processing",),
+    "machine-learning": ("machine learning", "ml"),
+    "deep-learning": ("deep learning", "dl"),
+    "neural-networks": ("neural network", "neural networks"),
+    "cnn": ("cnn", "cnns"),
     "vision-transformer": ("vision transformer", "vit"),
-    "object-detection": ("object detection",), "image-classification": ("image classification",),
-    "image-segmentation": ("segmentation",), "anomaly-detection": ("anomaly detection",),
+    "object-detection": ("object detection",),
+    "image-classification": ("image classification",),
+    "image-segmentation": ("segmentation",),
+    "anomaly-detection": ("anomaly detection",),
     "data-collection": ("data collection",),
     "data-annotation": ("annotation", "labeling", "labelling"),
-    "data-preprocessing": ("preprocessing",), "model-evaluation": ("evaluation", "metrics"),
-    "linear-algebra": ("linear algebra",), "agile": ("agile", "scrum"),
-    "communication": ("communication",), "problem-solving": ("problem solving", "problem-solving"),
-    "teamwork": ("teamwork",), "research-experience": ("research",),
+    "data-preprocessing": ("preprocessing",),
+    "model-evaluation": ("evaluation", "metrics"),
+    "linear-algebra": ("linear algebra",),
+    "agile": ("agile", "scrum"),
+    "communication": ("communication",),
+    "problem-solving": ("problem solving", "problem-solving"),
+    "teamwork": ("teamwork",),
+    "research-experience": ("research",),
     "cs-degree": ("computer science", "electrical engineering", "mathematics"),
 }
 
@@ -103,10 +125,16 @@ class Scores:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "precision": round(self.precision, 4), "recall": round(self.recall, 4),
-            "f1": round(self.f1, 4), "tp": self.tp, "fp": self.fp, "fn": self.fn,
-            "errors": {sid: {"false_positives": fps, "false_negatives": fns}
-                       for sid, (fps, fns) in self.per_skill().items()},
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "errors": {
+                sid: {"false_positives": fps, "false_negatives": fns}
+                for sid, (fps, fns) in self.per_skill().items()
+            },
         }
 
 
@@ -123,9 +151,14 @@ class EvalReport:
     predictions: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"corpus": self.corpus, "split": self.split, "resumes": self.resumes,
-                "skill_ids": list(self.skill_ids), "cvgap": self.cvgap.to_dict(),
-                "baseline": self.baseline.to_dict()}
+        return {
+            "corpus": self.corpus,
+            "split": self.split,
+            "resumes": self.resumes,
+            "skill_ids": list(self.skill_ids),
+            "cvgap": self.cvgap.to_dict(),
+            "baseline": self.baseline.to_dict(),
+        }
 
 
 def load_corpus(corpus: Path) -> list[EvalCase]:
@@ -138,8 +171,15 @@ def load_corpus(corpus: Path) -> list[EvalCase]:
         raise InputError("no labels.yaml here (not an eval corpus)", path=str(corpus))
     try:
         data = yaml.safe_load(labels.read_text(encoding="utf-8"))
-        cases = [EvalCase(file=str(e["file"]), split=str(e["split"]), kind=str(e["kind"]),
-                          present=frozenset(e["present"] or ())) for e in data["entries"]]
+        cases = [
+            EvalCase(
+                file=str(e["file"]),
+                split=str(e["split"]),
+                kind=str(e["kind"]),
+                present=frozenset(e["present"] or ()),
+            )
+            for e in data["entries"]
+        ]
     except (yaml.YAMLError, KeyError, TypeError) as exc:
         raise InputError(f"malformed labels: {exc}", path=str(labels)) from None
     for case in cases:
@@ -180,22 +220,31 @@ def predict_baseline(text: str, skill_ids: Iterable[str]) -> set[str]:
     return found
 
 
-def score_predictions(cases: Sequence[EvalCase], predicted: Sequence[set[str]],
-                      skill_ids: Iterable[str]) -> Scores:
+def score_predictions(
+    cases: Sequence[EvalCase], predicted: Sequence[set[str]], skill_ids: Iterable[str]
+) -> Scores:
     """Micro counts of ``predicted`` against the labels, over ``skill_ids`` only."""
     ids = set(skill_ids)
-    tp, fps, fns = 0, [], []
-    for case, guess in zip(cases, predicted):
+    tp = 0
+    fps: list[tuple[str, str]] = []
+    fns: list[tuple[str, str]] = []
+    for case, guess in zip(cases, predicted, strict=True):
         gold, guess = case.present & ids, guess & ids
         tp += len(gold & guess)
         fps.extend((sid, case.file) for sid in sorted(guess - gold))
         fns.extend((sid, case.file) for sid in sorted(gold - guess))
-    return Scores(tp=tp, fp=len(fps), fn=len(fns), false_positives=tuple(fps),
-                  false_negatives=tuple(fns))
+    return Scores(
+        tp=tp, fp=len(fps), fn=len(fns), false_positives=tuple(fps), false_negatives=tuple(fns)
+    )
 
 
-def evaluate(corpus: Path | str | None = None, *, split: str = "all",
-             taxonomy: Taxonomy | None = None, nlp: Language | None = None) -> EvalReport:
+def evaluate(
+    corpus: Path | str | None = None,
+    *,
+    split: str = "all",
+    taxonomy: Taxonomy | None = None,
+    nlp: Language | None = None,
+) -> EvalReport:
     """Score cvgap and the keyword baseline on the corpus (``split``: all, tune, heldout).
 
     >>> report = evaluate(split="tune")
@@ -219,21 +268,37 @@ def evaluate(corpus: Path | str | None = None, *, split: str = "all",
         ours.append(predict_cvgap(path, nlp, taxonomy))
         naive.append(predict_baseline(load_resume(path).text, ids))
     return EvalReport(
-        corpus=str(root), split=split, resumes=len(cases), skill_ids=ids,
-        cvgap=score_predictions(cases, ours, ids), baseline=score_predictions(cases, naive, ids),
-        predictions={c.file: tuple(sorted(p & set(ids))) for c, p in zip(cases, ours)},
+        corpus=_shown(root),
+        split=split,
+        resumes=len(cases),
+        skill_ids=ids,
+        cvgap=score_predictions(cases, ours, ids),
+        baseline=score_predictions(cases, naive, ids),
+        predictions={c.file: tuple(sorted(p & set(ids))) for c, p in zip(cases, ours, strict=True)},
     )
+
+
+def _shown(path: Path) -> str:
+    """``path`` relative to the working directory when it is inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 def format_report(report: EvalReport) -> str:
     """The report as plain text: a P/R/F1 table, then per-skill errors of each system."""
-    rows = [f"Eval corpus: {report.corpus} (split: {report.split}, {report.resumes} résumés, "
-            f"{len(report.skill_ids)} skill ids)", "",
-            f"{'system':<10} {'precision':>9} {'recall':>7} {'F1':>6} {'TP':>5} {'FP':>4} "
-            f"{'FN':>4}"]
+    rows = [
+        f"Eval corpus: {report.corpus} (split: {report.split}, {report.resumes} résumés, "
+        f"{len(report.skill_ids)} skill ids)",
+        "",
+        f"{'system':<10} {'precision':>9} {'recall':>7} {'F1':>6} {'TP':>5} {'FP':>4} {'FN':>4}",
+    ]
     for name, s in (("cvgap", report.cvgap), ("baseline", report.baseline)):
-        rows.append(f"{name:<10} {s.precision:>9.3f} {s.recall:>7.3f} {s.f1:>6.3f} {s.tp:>5} "
-                    f"{s.fp:>4} {s.fn:>4}")
+        rows.append(
+            f"{name:<10} {s.precision:>9.3f} {s.recall:>7.3f} {s.f1:>6.3f} {s.tp:>5} "
+            f"{s.fp:>4} {s.fn:>4}"
+        )
     for name, s in (("cvgap", report.cvgap), ("baseline", report.baseline)):
         rows += ["", f"{name}: errors per skill (FP = found but not there, FN = missed)"]
         errors = s.per_skill()

@@ -68,29 +68,52 @@ def score(
             skill = taxonomy.skills[sid]
             status = statuses[sid]
             evidence = found.get(sid) or implied.get(sid, ())
-            results.append(SkillResult(
-                id=sid, name=skill.name, category=skill.category, status=status,
-                required=req.required, weight=req.weight, evidence=evidence[:MAX_EVIDENCE],
-                suggestion=req.suggestion or skill.suggestion or _default_suggestion(skill.name),
-                group="/".join(req.skills) if req.is_group else None,
-                covered_by=best if status == "missing" and credits[best] > 0 else None,
-            ))
+            results.append(
+                SkillResult(
+                    id=sid,
+                    name=skill.name,
+                    category=skill.category,
+                    status=status,
+                    required=req.required,
+                    weight=req.weight,
+                    evidence=evidence[:MAX_EVIDENCE],
+                    suggestion=req.suggestion
+                    or skill.suggestion
+                    or _default_suggestion(skill.name),
+                    group="/".join(req.skills) if req.is_group else None,
+                    covered_by=best if status == "missing" and credits[best] > 0 else None,
+                )
+            )
     order = {"matched": 0, "implied": 1, "missing": 2}
     results.sort(key=lambda r: (order[r.status], -r.weight))
     total = _weighted(req_credit)
     role_skills = {sid for req in role.requirements for sid in req.skills}
     extra = [
-        SkillResult(id=sid, name=taxonomy.skills[sid].name,
-                    category=taxonomy.skills[sid].category, status="matched", required=False,
-                    weight=0.0, evidence=ev[:MAX_EVIDENCE])
-        for sid, ev in found.items() if sid not in role_skills
+        SkillResult(
+            id=sid,
+            name=taxonomy.skills[sid].name,
+            category=taxonomy.skills[sid].category,
+            status="matched",
+            required=False,
+            weight=0.0,
+            evidence=ev[:MAX_EVIDENCE],
+        )
+        for sid, ev in found.items()
+        if sid not in role_skills
     ]
     intents = _intents(mentions, found, taxonomy)
     return Report(
-        file=resume.source, role=role.id, role_title=role.title, score=total,
-        verdict=verdict_for(total), categories=_categories(req_credit, taxonomy),
-        skills=tuple(results), extra_skills=tuple(extra), intents=tuple(intents),
-        warnings=resume.warnings, sections=tuple(s for s in resume.sections if s != "other"),
+        file=resume.source,
+        role=role.id,
+        role_title=role.title,
+        score=total,
+        verdict=verdict_for(total),
+        categories=_categories(req_credit, taxonomy),
+        skills=tuple(results),
+        extra_skills=tuple(extra),
+        intents=tuple(intents),
+        warnings=resume.warnings,
+        sections=tuple(s for s in resume.sections if s != "other"),
     )
 
 
@@ -108,14 +131,18 @@ def _evidence_by_skill(mentions: Sequence[SkillMention]) -> dict[str, tuple[Evid
         for m in items:
             if m.line not in seen:
                 seen.add(m.line)
-                evidence.append(Evidence(text=m.line_text, section=m.section, line=m.line,
-                                         usage=m.usage, kind=m.kind))
+                evidence.append(
+                    Evidence(
+                        text=m.line_text, section=m.section, line=m.line, usage=m.usage, kind=m.kind
+                    )
+                )
         result[sid] = tuple(evidence)
     return result
 
 
-def _implied(found: dict[str, tuple[Evidence, ...]],
-             taxonomy: Taxonomy) -> dict[str, tuple[Evidence, ...]]:
+def _implied(
+    found: dict[str, tuple[Evidence, ...]], taxonomy: Taxonomy
+) -> dict[str, tuple[Evidence, ...]]:
     implied: dict[str, list[Evidence]] = defaultdict(list)
     for sid, evidence in found.items():
         for target in taxonomy.implied_by(sid):
@@ -127,8 +154,9 @@ def _implied(found: dict[str, tuple[Evidence, ...]],
     return {sid: tuple(ev) for sid, ev in implied.items()}
 
 
-def _status(sid: str, found: dict[str, tuple[Evidence, ...]],
-            implied: dict[str, tuple[Evidence, ...]]) -> Status:
+def _status(
+    sid: str, found: dict[str, tuple[Evidence, ...]], implied: dict[str, tuple[Evidence, ...]]
+) -> Status:
     if sid in found:
         return "matched"
     return "implied" if sid in implied else "missing"
@@ -148,30 +176,39 @@ def _weighted(pairs: Sequence[tuple[Requirement, float]]) -> int:
     return round(100 * sum(req.weight * credit for req, credit in pairs) / total)
 
 
-def _categories(pairs: Sequence[tuple[Requirement, float]],
-                taxonomy: Taxonomy) -> tuple[CategoryScore, ...]:
+def _categories(
+    pairs: Sequence[tuple[Requirement, float]], taxonomy: Taxonomy
+) -> tuple[CategoryScore, ...]:
     by_cat: dict[str, list[tuple[Requirement, float]]] = defaultdict(list)
     for req, credit in pairs:
         by_cat[taxonomy.skills[req.skills[0]].category].append((req, credit))
     ordered = [c for c in taxonomy.categories if c in by_cat]
     ordered += sorted(c for c in by_cat if c not in taxonomy.categories)
     return tuple(
-        CategoryScore(id=cid, name=taxonomy.categories[cid].name
-                      if cid in taxonomy.categories else cid,
-                      score=_weighted(by_cat[cid]), weight=sum(r.weight for r, _ in by_cat[cid]))
+        CategoryScore(
+            id=cid,
+            name=taxonomy.categories[cid].name if cid in taxonomy.categories else cid,
+            score=_weighted(by_cat[cid]),
+            weight=sum(r.weight for r, _ in by_cat[cid]),
+        )
         for cid in ordered
     )
 
 
-def _intents(mentions: Sequence[SkillMention], found: dict[str, tuple[Evidence, ...]],
-             taxonomy: Taxonomy) -> list[SkillResult]:
+def _intents(
+    mentions: Sequence[SkillMention], found: dict[str, tuple[Evidence, ...]], taxonomy: Taxonomy
+) -> list[SkillResult]:
     seen: dict[str, SkillResult] = {}
     for m in mentions:
         if m.negated and m.skill_id not in found and m.skill_id not in seen:
             skill = taxonomy.skills[m.skill_id]
             seen[m.skill_id] = SkillResult(
-                id=skill.id, name=skill.name, category=skill.category, status="missing",
-                required=False, weight=0.0,
+                id=skill.id,
+                name=skill.name,
+                category=skill.category,
+                status="missing",
+                required=False,
+                weight=0.0,
                 evidence=(Evidence(text=m.line_text, section=m.section, line=m.line),),
             )
     return list(seen.values())

@@ -65,24 +65,44 @@ def extract_skills(resume: Resume, nlp: Language, taxonomy: Taxonomy) -> list[Sk
         if skill is None:
             continue
         key = fields[1] if len(fields) > 1 else ""
-        kind: MatchKind = "fuzzy" if fields[-1] == FUZZY_KIND else (
-            "pattern" if key == "p" else "exact")
+        kind: MatchKind = (
+            "fuzzy" if fields[-1] == FUZZY_KIND else ("pattern" if key == "p" else "exact")
+        )
         line = resume.line_at(span.start_char)
         alias = _alias(skill, key)
-        candidates.append((Candidate(span=span, skill_id=skill.id, category=skill.category,
-                                     line=line, guarded=_needs_context(alias)),
-                           alias, kind))
+        candidates.append(
+            (
+                Candidate(
+                    span=span,
+                    skill_id=skill.id,
+                    category=skill.category,
+                    line=line,
+                    guarded=_needs_context(alias),
+                ),
+                alias,
+                kind,
+            )
+        )
     others = [cand for cand, _, _ in candidates]
     mentions: list[SkillMention] = []
     for cand, alias, kind in candidates:
         if alias is not None and alias.guarded and not guard_ok(doc, cand, alias, others):
             continue
         span, line = cand.span, cand.line
-        mentions.append(SkillMention(
-            skill_id=cand.skill_id, text=span.text, start=span.start_char, end=span.end_char,
-            line=line.number, section=line.section, line_text=line.text, kind=kind,
-            usage=usage_of(line), negated=is_intent(line, span.start_char, span.end_char),
-        ))
+        mentions.append(
+            SkillMention(
+                skill_id=cand.skill_id,
+                text=span.text,
+                start=span.start_char,
+                end=span.end_char,
+                line=line.number,
+                section=line.section,
+                line_text=line.text,
+                kind=kind,
+                usage=usage_of(line),
+                negated=is_intent(line, span.start_char, span.end_char),
+            )
+        )
     return _drop_contained(mentions)
 
 
@@ -101,8 +121,7 @@ def _drop_contained(mentions: Iterable[SkillMention]) -> list[SkillMention]:
     equal to) another mention of the same skill; an exact match wins over a fuzzy one."""
     result: list[SkillMention] = []
     for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start), m.kind == "fuzzy")):
-        if any(o.skill_id == m.skill_id and o.start <= m.start and m.end <= o.end
-               for o in result):
+        if any(o.skill_id == m.skill_id and o.start <= m.start and m.end <= o.end for o in result):
             continue
         result.append(m)
     return result

@@ -19,8 +19,9 @@ if TYPE_CHECKING:
 APPLIED_SECTIONS = frozenset({"experience", "projects", "publications"})
 LISTED_SECTIONS = frozenset({"skills", "coursework", "certifications", "languages"})
 # Tokens that separate the items of a list ("Python, C, Java", "C/C++", "Go | Rust").
-LIST_SEPARATORS = frozenset({",", "/", "|", ";", ":", "(", ")", "&", "and", "or", "•", "·",
-                             "+", "[", "]"})
+LIST_SEPARATORS = frozenset(
+    {",", "/", "|", ";", ":", "(", ")", "&", "and", "or", "•", "·", "+", "[", "]"}
+)
 BULLETS = frozenset({"-", "*", "–", "—", "•", "·", "▪", "●", "◦", ">"})
 
 _INTENT_BEFORE = re.compile(
@@ -38,7 +39,7 @@ _INTENT_BEFORE = re.compile(
 )
 _INTENT_AFTER = re.compile(
     r"^\s*(?:[(\[]\s*|[–—-]\s+)(?:planned|currently learning|learning|to learn|next)\b",
-    re.IGNORECASE
+    re.IGNORECASE,
 )
 # What ends the reach of "no experience with": a sentence end or a contrast.
 _SCOPE_END = re.compile(
@@ -93,7 +94,7 @@ def guard_ok(doc: Doc, cand: Candidate, alias: Alias, others: Sequence[Candidate
         if not (first or prev in LIST_SEPARATORS) or not (not nxt or nxt in LIST_SEPARATORS):
             return False
     w_lo, w_hi = max(lo, span.start - alias.window), min(hi, span.end + alias.window)
-    around = " ".join(t.lower_ for t in (*doc[w_lo:span.start], *doc[span.end:w_hi]))
+    around = " ".join(t.lower_ for t in (*doc[w_lo : span.start], *doc[span.end : w_hi]))
     padded = f" {around} "
     if any(f" {word} " in padded for word in alias.not_near):
         return False
@@ -105,8 +106,11 @@ def guard_ok(doc: Doc, cand: Candidate, alias: Alias, others: Sequence[Candidate
     # Only unconditional matches vouch for a neighbour: "Pillow & Torch" must not let the
     # guarded "pillow" and the guarded "torch" confirm each other.
     return any(
-        o.category in wanted and o.skill_id != cand.skill_id and not o.guarded
-        and w_lo <= o.span.start and o.span.end <= w_hi
+        o.category in wanted
+        and o.skill_id != cand.skill_id
+        and not o.guarded
+        and w_lo <= o.span.start
+        and o.span.end <= w_hi
         for o in others
     )
 
@@ -115,11 +119,11 @@ def is_intent(line: ResumeLine, start: int, end: int) -> bool:
     """Whether the mention at text offsets ``[start, end)`` is negated or only an intention
     ("no experience with X", "want to learn X", "Planned: X", "X (learning)")."""
     before = line.text[: start - line.start]
-    after = line.text[end - line.start:]
+    after = line.text[end - line.start :]
     last = None
     for last in _INTENT_BEFORE.finditer(before):  # noqa: B007 - the last trigger counts
         pass
-    if last is not None and not _SCOPE_END.search(before[last.end():]):
+    if last is not None and not _SCOPE_END.search(before[last.end() :]):
         return True
     return bool(_INTENT_AFTER.match(after))
 

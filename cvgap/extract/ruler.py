@@ -49,8 +49,15 @@ def make_skill_ruler(
     ``initialize(patterns=...)`` (see :func:`build_nlp`)."""
     from spacy.pipeline import SpanRuler
 
-    return SpanRuler(nlp, name, spans_key=spans_key, phrase_matcher_attr=phrase_matcher_attr,
-                     validate=validate, overwrite=False, annotate_ents=False)
+    return SpanRuler(
+        nlp,
+        name,
+        spans_key=spans_key,
+        phrase_matcher_attr=phrase_matcher_attr,
+        validate=validate,
+        overwrite=False,
+        annotate_ents=False,
+    )
 
 
 def make_skill_variants(nlp: Language, name: str, spans_key: str, ruler: str) -> SkillVariants:
@@ -77,7 +84,8 @@ class SkillVariants:
         self._known: set[str] = set()
 
     def _index(self) -> None:
-        patterns = self.nlp.get_pipe(self.ruler).patterns
+        ruler: SpanRuler = self.nlp.get_pipe(self.ruler)  # type: ignore[assignment]
+        patterns = ruler.patterns
         if len(patterns) == self._size:
             return
         self._variants, self._fuzzy, self._known = {}, {}, set()
@@ -96,12 +104,13 @@ class SkillVariants:
         self._index()
         found = list(doc.spans.get(self.spans_key, []))
         covered = {i for span in found for i in range(span.start, span.end)}
-        new = [*self._variant_spans(doc), *self._typo_spans(doc, covered)]
+        have = {(span.start, span.end, span.id_.split("|", 1)[0]) for span in found}
+        new = [*self._variant_spans(doc, have), *self._typo_spans(doc, covered)]
         if new:
             doc.spans[self.spans_key] = found + new
         return doc
 
-    def _variant_spans(self, doc: Doc) -> list[Span]:
+    def _variant_spans(self, doc: Doc, have: set[tuple[int, int, str]]) -> list[Span]:
         from spacy.tokens import Span
 
         spans = []
@@ -117,9 +126,9 @@ class SkillVariants:
                     break
                 key += compact(tok.text)
                 joined = j > i or first.lower_ != key
-                if joined and tok.text[:1].isalnum() and key in self._variants:
-                    spans.append(Span(doc, i, j + 1, label="variant",
-                                      span_id=self._variants[key]))
+                span_id = self._variants.get(key, "") if tok.text[:1].isalnum() else ""
+                if joined and span_id and (i, j + 1, span_id.split("|", 1)[0]) not in have:
+                    spans.append(Span(doc, i, j + 1, label="variant", span_id=span_id))
         return spans
 
     def _typo_spans(self, doc: Doc, covered: set[int]) -> list[Span]:
@@ -133,8 +142,12 @@ class SkillVariants:
         spans = []
         for tok in doc:
             word = tok.lower_
-            if (tok.i in covered or len(word) < MIN_FUZZY_CHARS or word in self._known
-                    or not _WORD_RE.fullmatch(word)):
+            if (
+                tok.i in covered
+                or len(word) < MIN_FUZZY_CHARS
+                or word in self._known
+                or not _WORD_RE.fullmatch(word)
+            ):
                 continue
             limit = 1 if len(word) <= 8 else 2
             best = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=limit)
@@ -144,8 +157,15 @@ class SkillVariants:
             # "pythons", "dockers": an inflection, not a typo; typos keep the first letter.
             if word.startswith(alias) or alias.startswith(word) or word[0] != alias[0]:
                 continue
-            spans.append(Span(doc, tok.i, tok.i + 1, label="fuzzy",
-                              span_id=f"{self._fuzzy[alias]}|{FUZZY_KIND}"))
+            spans.append(
+                Span(
+                    doc,
+                    tok.i,
+                    tok.i + 1,
+                    label="fuzzy",
+                    span_id=f"{self._fuzzy[alias]}|{FUZZY_KIND}",
+                )
+            )
         return spans
 
 
@@ -157,8 +177,11 @@ def _register() -> None:
         Language.factory(
             FACTORY,
             assigns=["doc.spans"],
-            default_config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER",
-                            "validate": True},
+            default_config={
+                "spans_key": SPANS_KEY,
+                "phrase_matcher_attr": "LOWER",
+                "validate": True,
+            },
         )(make_skill_ruler)
     if not Language.has_factory(VARIANTS_FACTORY):
         Language.factory(
@@ -185,8 +208,10 @@ def skill_patterns(taxonomy: Taxonomy) -> list[dict[str, Any]]:
                 pattern = [{"ORTH": tok} for tok in _tokens(alias.text)]
             span_id = f"{skill.id}|{index}" + (f"|{FUZZY_OK}" if alias.fuzzy else "")
             patterns.append({"label": label, "pattern": pattern, "id": span_id})
-        patterns.extend({"label": label, "pattern": list(tokens), "id": f"{skill.id}|p"}
-                        for tokens in skill.patterns)
+        patterns.extend(
+            {"label": label, "pattern": list(tokens), "id": f"{skill.id}|p"}
+            for tokens in skill.patterns
+        )
     return patterns
 
 
@@ -224,7 +249,7 @@ def build_nlp(taxonomy: Taxonomy) -> Language:
     _register()
     nlp = spacy.blank("en")
     _add_special_cases(nlp.tokenizer)
-    ruler = nlp.add_pipe(FACTORY)
+    ruler: SpanRuler = nlp.add_pipe(FACTORY)  # type: ignore[assignment]
     ruler.initialize(lambda: [], nlp=nlp, patterns=skill_patterns(taxonomy))
     nlp.add_pipe(VARIANTS_FACTORY)
     nlp.meta["cvgap_taxonomy"] = list(taxonomy.paths)
