@@ -22,6 +22,7 @@ from cvgap.lint import aliases, examples, implies, patterns, roles, schema, synt
 from cvgap.lint.registry import RULES, Rule
 from cvgap.taxonomy import builtin_mode, check_taxonomy, default_skills_dir
 from cvgap.types import Problem, Taxonomy
+from cvgap.yamlnodes import MAX_YAML_BYTES
 
 __all__ = ["RULES", "Rule", "layers_for", "lint_paths", "rules_markdown"]
 
@@ -77,11 +78,7 @@ def _unsuppressed(problems: list[Problem]) -> list[Problem]:
     kept = []
     for problem in problems:
         if problem.path not in lines:
-            try:
-                text = Path(problem.path).read_text(encoding="utf-8-sig", errors="replace")
-                lines[problem.path] = text.splitlines() if len(text) < 2**21 else []
-            except OSError:
-                lines[problem.path] = []
+            lines[problem.path] = _source_lines(Path(problem.path))
         file_lines = lines[problem.path]
         line = file_lines[problem.line - 1] if 0 < problem.line <= len(file_lines) else ""
         match = _DISABLE_RE.search(line)
@@ -91,6 +88,16 @@ def _unsuppressed(problems: list[Problem]) -> list[Problem]:
             continue
         kept.append(problem)
     return kept
+
+
+def _source_lines(path: Path) -> list[str]:
+    """The lines of a taxonomy file, or none for a file the reader refused."""
+    try:
+        if not path.is_file() or path.stat().st_size > MAX_YAML_BYTES:
+            return []
+        return path.read_text(encoding="utf-8-sig", errors="replace").splitlines()
+    except OSError:
+        return []
 
 
 def rules_markdown() -> str:
