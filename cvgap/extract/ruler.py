@@ -132,13 +132,8 @@ class SkillVariants:
         return spans
 
     def _typo_spans(self, doc: Doc, covered: set[int]) -> list[Span]:
-        if not self._fuzzy:
-            return []
-        from rapidfuzz import process
-        from rapidfuzz.distance import OSA
         from spacy.tokens import Span
 
-        choices = list(self._fuzzy)
         spans = []
         for tok in doc:
             word = tok.lower_
@@ -149,24 +144,36 @@ class SkillVariants:
                 or not _WORD_RE.fullmatch(word)
             ):
                 continue
-            limit = 1 if len(word) <= 8 else 2
-            best = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=limit)
-            if best is None:
-                continue
-            alias = best[0]
-            # "pythons", "dockers": an inflection, not a typo; typos keep the first letter.
-            if word.startswith(alias) or alias.startswith(word) or word[0] != alias[0]:
-                continue
-            spans.append(
-                Span(
-                    doc,
-                    tok.i,
-                    tok.i + 1,
-                    label="fuzzy",
-                    span_id=f"{self._fuzzy[alias]}|{FUZZY_KIND}",
-                )
-            )
+            alias = _closest_typo(word, self._fuzzy)
+            if alias is not None:
+                span_id = f"{self._fuzzy[alias]}|{FUZZY_KIND}"
+                spans.append(Span(doc, tok.i, tok.i + 1, label="fuzzy", span_id=span_id))
         return spans
+
+
+def _closest_typo(word: str, aliases: dict[str, str]) -> str | None:
+    """The alias ``word`` is a typo of (OSA distance 1, or 2 from 9 letters), if any.
+
+    A typo keeps the first letter and is not an inflection ("pythons", "dockers"). A cheap
+    character-set filter runs first, so rapidfuzz is only imported when a word comes close.
+    """
+    limit = 1 if len(word) <= 8 else 2
+    letters = set(word)
+    near = [
+        alias
+        for alias in aliases
+        if alias[0] == word[0]
+        and abs(len(alias) - len(word)) <= limit
+        and len(letters ^ set(alias)) <= 2 * limit
+        and not (word.startswith(alias) or alias.startswith(word))
+    ]
+    if not near:
+        return None
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    best = process.extractOne(word, near, scorer=OSA.distance, score_cutoff=limit)
+    return None if best is None else str(best[0])
 
 
 def _register() -> None:
