@@ -135,8 +135,14 @@ class Alias:
 
     @property
     def guarded(self) -> bool:
-        return bool(self.near or self.near_categories or self.not_near or self.list_item
-                    or self.not_preceded_by or self.not_followed_by)
+        return bool(
+            self.near
+            or self.near_categories
+            or self.not_near
+            or self.list_item
+            or self.not_preceded_by
+            or self.not_followed_by
+        )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
