@@ -13,12 +13,12 @@ Problems on a line carrying ``# cvgap-lint: disable=<rule-id>[,<rule-id>...]`` (
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Sequence
 from pathlib import Path
 
 from cvgap.errors import CvgapError
-from cvgap.lint import aliases, examples, implies, patterns, roles, schema, syntax
 from cvgap.lint.registry import RULES, Rule
 from cvgap.taxonomy import builtin_mode, check_taxonomy, default_skills_dir
 from cvgap.types import Problem, Taxonomy
@@ -26,7 +26,9 @@ from cvgap.yamlnodes import MAX_YAML_BYTES
 
 __all__ = ["RULES", "Rule", "layers_for", "lint_paths", "rules_markdown"]
 
-_RULE_MODULES = (syntax, schema, aliases, implies, roles, examples, patterns)
+_RULE_MODULES = ("syntax", "schema", "aliases", "implies", "roles", "examples", "patterns")
+for _module in _RULE_MODULES:  # registers the rules, in this (documentation) order
+    importlib.import_module(f"cvgap.lint.{_module}")
 _DISABLE_RE = re.compile(r"#\s*cvgap-lint:\s*disable(?:=([\w\s,-]+))?")
 
 
