@@ -87,6 +87,7 @@ class _Collected:
     categories: dict[str, Category] = field(default_factory=dict)
     roles: dict[str, Role] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    orphans: list[Requirement] = field(default_factory=list)  # of roles that did not load
 
 
 def check_taxonomy(
@@ -114,6 +115,7 @@ def check_taxonomy(
         out.skills.update(layer.skills)
         out.categories.update(layer.categories)
         out.roles.update(layer.roles)
+        out.orphans.extend(layer.orphans)
     roles = {rid: _resolve_extends(role, out) for rid, role in out.roles.items()}
     taxonomy = Taxonomy(
         skills=out.skills,
@@ -122,6 +124,18 @@ def check_taxonomy(
         paths=tuple(str(p) for p in _flat(paths)),
     )
     out.problems.extend(_cross_references(taxonomy))
+    out.problems.extend(
+        _problem(
+            req.source.path,
+            req.source.line,
+            req.source.column,
+            "unknown-skill",
+            f'requirement of an invalid role requires unknown skill "{sid}"',
+        )
+        for req in out.orphans
+        for sid in req.skills
+        if sid not in taxonomy.skills
+    )
     return taxonomy, sorted(set(out.problems))
 
 
@@ -451,6 +465,7 @@ def _read_role(root: Located, sink: ProblemSink, out: _Collected) -> None:
         if req is not None:
             requirements.append(req)
     if not role_id or not title:
+        out.orphans.extend(requirements)  # still checked for unknown skills
         return
     if role_id in out.roles:
         first = out.roles[role_id].source

@@ -85,8 +85,10 @@ def test_errors_exit_1_and_every_problem_is_reported(runner: CliRunner, warned: 
         "kebab-case (letters, digits and single hyphens) [id-format]",
         f"{warned}/roles/r.yaml:4:29: error: weight must be a number above 0 and at most 10, "
         "got 11 [weight-range]",
+        f"{warned}/roles/r.yaml:5:5: error: requirement of an invalid role requires unknown "
+        'skill "ros3" [unknown-skill]',
     ]
-    assert result.stderr == "2 errors and 1 warning in 2 files\n"
+    assert result.stderr == "3 errors and 1 warning in 2 files\n"
 
 
 def test_parsable_has_no_summary(runner: CliRunner, warned: Path) -> None:
