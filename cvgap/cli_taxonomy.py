@@ -44,6 +44,7 @@ PathsArgument = Annotated[
     typer.Argument(
         help="Taxonomy folders or files [default: --taxonomy, else the built-in taxonomy].",
         show_default=False,
+        metavar="PATH...",
     ),
 ]
 TaxonomyOption = Annotated[
@@ -140,7 +141,11 @@ def lint(
     output_format: FormatOption = ProblemFormat.auto,
     strict: StrictOption = False,
 ) -> None:
-    """Report every problem in skills and role files as path:line:col: level: message [rule]."""
+    """Report every problem in skills and role files as path:line:col: level: message [rule].
+
+    Exit 0 when there are no errors (and no warnings with --strict), 1 when there are,
+    2 when the lint could not run.
+    """
     from cvgap.lint import formats, lint_paths
 
     with guarded():
@@ -155,7 +160,10 @@ def test_examples(
     taxonomy: TaxonomyOption = None,
     output_format: FormatOption = ProblemFormat.auto,
 ) -> None:
-    """Run every skill's examples.match / examples.no_match through the real pipeline."""
+    """Run every skill's examples.match / examples.no_match through the real pipeline.
+
+    Exit 0 when every example passes, 1 when one fails, 2 when the taxonomy has errors.
+    """
     from cvgap.verify import verify_paths
 
     with guarded():
