@@ -44,7 +44,7 @@ PathsArgument = Annotated[
     typer.Argument(
         help="Taxonomy folders or files [default: --taxonomy, else the built-in taxonomy].",
         show_default=False,
-        metavar="PATH...",
+        metavar="PATH",
     ),
 ]
 TaxonomyOption = Annotated[
