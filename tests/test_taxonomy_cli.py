@@ -36,7 +36,7 @@ def test_check_with_the_new_roles(runner: CliRunner, role: str) -> None:
     assert json.loads(result.stdout)["role"] == role
 
 
-def test_roles_share_the_skills_and_extends_overrides_weights(taxonomy: object) -> None:
+def test_roles_share_the_skills_and_extends_overrides_weights() -> None:
     tax = load_taxonomy()
     cv, robotics = get_role(tax, "cv-intern"), get_role(tax, "robotics-perception-intern")
     weights = {r.skills: r.weight for r in robotics.requirements}
