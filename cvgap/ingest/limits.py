@@ -6,8 +6,13 @@ Every limit is a keyword argument of :func:`cvgap.load_resume` (``max_pages`` is
 
 from __future__ import annotations
 
+import signal
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from types import FrameType
 
 from cvgap.errors import InputError
 
@@ -40,13 +45,48 @@ class Limits:
             )
 
 
+class _Overtime(BaseException):  # not caught by parsers' "except Exception"
+    pass
+
+
 class Deadline:
-    """Raises once ``seconds`` have passed since it was made (checked between pages)."""
+    """Raises once ``seconds`` have passed since it was made: checked between pages, and
+    inside a parser stuck on one page by :meth:`guard`."""
 
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
         self.end = time.monotonic() + seconds
 
+    def _error(self, name: str) -> InputError:
+        return InputError(f"reading took longer than {self.seconds:g} s; gave up", path=name)
+
     def check(self, name: str) -> None:
         if time.monotonic() > self.end:
-            raise InputError(f"reading took longer than {self.seconds:g} s; gave up", path=name)
+            raise self._error(name)
+
+    @contextmanager
+    def guard(self, name: str) -> Iterator[None]:
+        """Interrupt the block (a pure-Python parser) when the deadline passes, with a
+        SIGALRM timer. Only on the main thread of a POSIX process, and only when no other
+        timer is already set (a caller's own timeout then applies)."""
+        usable = (
+            hasattr(signal, "setitimer")
+            and threading.current_thread() is threading.main_thread()
+            and signal.getitimer(signal.ITIMER_REAL)[0] == 0
+        )
+        if not usable:
+            yield
+            return
+
+        def on_alarm(signum: int, frame: FrameType | None) -> None:
+            raise _Overtime
+
+        previous = signal.signal(signal.SIGALRM, on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, max(self.end - time.monotonic(), 0.01))
+        try:
+            yield
+        except _Overtime:
+            raise self._error(name) from None
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)

@@ -52,6 +52,31 @@ def pdfium_pages(
         doc.close()
 
 
+def preflight(path: Path, *, name: str, password: str | None, limits: Limits) -> None:
+    """Check the page count and characters per page with PDFium (a few ms a page) before a
+    slower engine parses the file; a file PDFium cannot open is left to that engine."""
+    import pypdfium2 as pdfium
+
+    try:
+        doc = pdfium.PdfDocument(str(path), password=password or None)
+    except pdfium.PdfiumError:
+        return
+    try:
+        limits.check_pages(len(doc), name)
+        for index in range(len(doc)):
+            page = doc[index]
+            textpage = page.get_textpage()
+            try:
+                limits.check_chars(textpage.count_chars(), name)
+            finally:
+                textpage.close()
+                page.close()
+    except pdfium.PdfiumError:
+        return
+    finally:
+        doc.close()
+
+
 def _reason(exc: BaseException) -> str:
     text = str(exc)
     if "(PDFium: " in text:  # "Failed to load document (PDFium: Data format error)."

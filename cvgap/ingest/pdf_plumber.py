@@ -22,40 +22,41 @@ def plumber_pages(
     from pdfminer.psexceptions import PSException
     from pdfplumber.utils.exceptions import PdfminerException
 
+    pdf = None
     try:
-        with pdfplumber.open(path, password=password or "") as pdf:
-            count = len(pdf.pages)
-            limits.check_pages(count, name)
-            pages: list[PageChars] = []
-            for page in pdf.pages:
-                deadline.check(name)
-                x_off, y_off = float(page.bbox[0]), float(page.bbox[1])
-                raw = page.chars
-                limits.check_chars(len(raw), name)
-                chars = [
-                    Char(
-                        text=c["text"],
-                        x0=float(c["x0"]) - x_off,
-                        x1=float(c["x1"]) - x_off,
-                        top=float(c["top"]) - y_off,
-                        bottom=float(c["bottom"]) - y_off,
-                        size=float(c["size"]),
-                        bold=is_bold(str(c.get("fontname", ""))),
-                    )
-                    for c in raw
-                    if c.get("upright", True)
-                ]
-                images = len(page.images) if not chars else 0
-                pages.append(
-                    PageChars(
-                        width=float(page.width),
-                        height=float(page.height),
-                        chars=chars,
-                        images=images,
-                    )
+        pdf = pdfplumber.open(path, password=password or "")
+        count = len(pdf.pages)
+        limits.check_pages(count, name)
+        pages: list[PageChars] = []
+        for page in pdf.pages:
+            deadline.check(name)
+            x_off, y_off = float(page.bbox[0]), float(page.bbox[1])
+            raw = page.chars
+            limits.check_chars(len(raw), name)
+            chars = [
+                Char(
+                    text=c["text"],
+                    x0=float(c["x0"]) - x_off,
+                    x1=float(c["x1"]) - x_off,
+                    top=float(c["top"]) - y_off,
+                    bottom=float(c["bottom"]) - y_off,
+                    size=float(c["size"]),
+                    bold=is_bold(str(c.get("fontname", ""))),
                 )
-                page.close()
-            return pages
+                for c in raw
+                if c.get("upright", True)
+            ]
+            images = len(page.images) if not chars else 0
+            pages.append(
+                PageChars(
+                    width=float(page.width),
+                    height=float(page.height),
+                    chars=chars,
+                    images=images,
+                )
+            )
+            page.close()
+        return pages
     except InputError:
         raise
     except RecursionError:
@@ -73,6 +74,10 @@ def plumber_pages(
         raise InputError(f"not a readable PDF ({describe(cause)})", path=name) from None
     except Exception as exc:  # pdfminer raises a zoo of types on corrupt files
         raise InputError(f"not a readable PDF ({describe(exc)})", path=name) from None
+    finally:
+        # Not pdf.close(): it walks the whole page tree again (minutes on a hostile file).
+        if pdf is not None:
+            pdf.stream.close()
 
 
 def encrypted_message(password: str | None) -> str:
