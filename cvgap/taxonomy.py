@@ -219,7 +219,7 @@ def _read_file(file: Path, out: _Collected) -> None:
     path = str(file)
     sink = ProblemSink(path)
     root = read_yaml(file, sink)
-    if root is not None:
+    if root is not None and not (root.value is None and sink.problems):  # (a refused value)
         if not isinstance(root.value, dict):
             sink.at(root, "schema", f"expected a mapping at the top level, got {_kind(root)}")
         elif file.name in MANIFEST_NAMES:
