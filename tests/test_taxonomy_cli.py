@@ -207,3 +207,19 @@ def test_invalid_taxonomy_folder_exits_2(runner: CliRunner, tmp_path: Path) -> N
         f"error: invalid taxonomy: {tmp_path}/roles/bad.yaml:3:16: error: "
         'role "bad" requires unknown skill "nope" [unknown-skill]\n'
     )
+
+
+def test_hostile_taxonomy_folder_is_a_clean_exit_2(runner: CliRunner, tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    write(tmp_path, "evil.yaml", f"!!python/object/apply:os.system ['touch {marker}']\n")
+    lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"{c}: &{c} [" + ", ".join([f"*{chr(ord(c) - 1)}"] * 9) + "]" for c in "bcdefghi"]
+    write(tmp_path, "lol.yaml", "\n".join(lines) + "\n")
+    result = runner.invoke(app, ["check", RESUME, "--taxonomy", str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: invalid taxonomy: {tmp_path}/evil.yaml:1:1: error: unsupported tag "
+        "'tag:yaml.org,2002:python/object/apply:os.system': only plain mappings, lists, "
+        "strings, numbers, booleans and null are allowed [yaml-tag] (and 83 more problems)\n"
+    )
+    assert not marker.exists()
