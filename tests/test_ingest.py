@@ -386,8 +386,8 @@ HOSTILE = {
     "scan.pdf": "PDF has no text layer (scanned or image-only); it needs OCR before cvgap "
     "can read it",
     "locked.pdf": "PDF is encrypted; give its password with --password",
-    "bomb.docx": "DOCX unpacks to 115 MB; the limit is 105 MB (a zip bomb?)",
-    "huge.txt": "file is 21.0 MB; the limit is 21.0 MB",
+    "bomb.docx": "DOCX unpacks to 115 MB; the limit is 100 MB (a zip bomb?)",
+    "huge.txt": "file is 21.0 MB; the limit is 20.0 MB",
     "pages.pdf": "PDF has 51 pages; the limit is 50 (see --max-pages)",
     "nested.pdf": None,  # read (the bomb is in an unused key) or refused, but bounded
     "cyclic.pdf": None,

@@ -80,6 +80,7 @@ class Layout:
     two_column_pages: list[int]
 
 
+COLUMN_SHARE = 0.15  # the smaller column has this share of the words: warn about columns
 WORD_GAP = 0.14  # a gap wider than this share of the font size separates two words
 _GUTTER_PAD = 2.5  # points of clearance a gutter needs on each side
 _MARGIN_ZONE = 0.075  # top/bottom share of the page where headers and footers live
@@ -279,21 +280,28 @@ def page_lines(page: PageChars, number: int) -> tuple[list[Line], bool]:
         for w in words_of(page.chars)
         if w.x1 > 0 and w.x0 < page.width and w.bottom > 0 and w.top < page.height
     ]
-    blocks = _blocks(words, page.width, depth=0)
+    splits: list[tuple[int, int]] = []
+    blocks = _blocks(words, page.width, 0, splits)
     lines = [
         ln for column, block in enumerate(blocks) for ln in _column_lines(block, number, column)
     ]
-    return lines, len(blocks) > 1
+    # Columns worth a warning hold text on both sides (not a narrow column of dates).
+    return lines, any(min(a, b) >= COLUMN_SHARE * len(words) for a, b in splits)
 
 
-def _blocks(words: list[Word], width: float, depth: int) -> list[list[Word]]:
+def _blocks(
+    words: list[Word], width: float, depth: int, splits: list[tuple[int, int]]
+) -> list[list[Word]]:
     """Words in reading order as blocks: the part above the columns, each column (columns
-    inside a column too, two levels deep: sidebar | dates | text), the part below."""
+    inside a column too, two levels deep: sidebar | dates | text), the part below. The word
+    counts of both sides of every split are appended to ``splits``."""
     gutter = find_gutter(words, width) if depth < 2 else None
     if gutter is None:
         return [words] if words else []
     rows = _rows(words)
     split = [_splits(row, gutter) for row in rows]
+    if not any(split):
+        return [words]
     first_split = split.index(True)
     last_split = len(rows) - 1 - split[::-1].index(True)
     body = [w for row in rows[first_split : last_split + 1] for w in row]
@@ -312,8 +320,9 @@ def _blocks(words: list[Word], width: float, depth: int) -> list[list[Word]]:
             (head if index < first_split else tail).extend(row)
     left = [w for w in body if (w.x0 + w.x1) / 2 < gutter]
     right = [w for w in body if (w.x0 + w.x1) / 2 >= gutter]
+    splits.append((len(left), len(right)))
     blocks = [head] if head else []
-    blocks += _blocks(left, width, depth + 1) + _blocks(right, width, depth + 1)
+    blocks += _blocks(left, width, depth + 1, splits) + _blocks(right, width, depth + 1, splits)
     return blocks + ([tail] if tail else [])
 
 

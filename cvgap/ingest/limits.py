@@ -16,11 +16,11 @@ from types import FrameType
 
 from cvgap.errors import InputError
 
-MAX_FILE_BYTES = 20 * 1024 * 1024  # a résumé is rarely above 2 MB
+MAX_FILE_BYTES = 20_000_000  # a résumé is rarely above 2 MB
 MAX_PAGES = 50
 MAX_CHARS_PER_PAGE = 100_000  # a dense page of 6-pt text has about 15,000
-MAX_UNZIPPED_BYTES = 100 * 1024 * 1024  # DOCX: all parts together, uncompressed
-MAX_SECONDS = 25.0  # reading one file (the layout budget, not counting spaCy)
+MAX_UNZIPPED_BYTES = 100_000_000  # DOCX: all parts together, uncompressed
+MAX_SECONDS = 25.0  # parsing and layout of one file (spaCy not counted)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
