@@ -16,6 +16,7 @@ engine-agnostic:
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -438,11 +439,24 @@ def _continues(
 
 
 _BOLD_RE = re.compile(r"bold|black|heavy|semibold|demi|[-,]bd\b|\.b\b|-b$", re.IGNORECASE)
+_ICON_RE = re.compile(
+    r"awesome|(?<![a-z])icons?\b|icon-?font|glyphicon|academicons|wingding|dingbat|materialicons|"
+    r"symbolmt|^symbol$|marvosym|fontello|ionicons|octicons",
+    re.IGNORECASE,
+)
+ICON = "\ue000"  # what an icon-font glyph becomes (dropped, or a bullet at a line start)
+
+
+@functools.lru_cache(maxsize=256)
+def font_style(fontname: str) -> tuple[bool, bool]:
+    """(bold, icon font) for a PDF font name: "ABCDEF+Roboto-Bold" is bold, "CMBX10" is
+    bold, "FontAwesome5Free-Solid" and "Wingdings" are icon fonts (their glyphs are not
+    text, whatever their names or ToUnicode say: "HOUSE-CHIMNEY", "(cid:12)")."""
+    base = fontname.split("+", 1)[-1]
+    bold = bool(_BOLD_RE.search(base)) or base.upper().startswith(("CMBX", "SFBX"))
+    return bold, bool(_ICON_RE.search(base.replace(" ", "")))
 
 
 def is_bold(fontname: str) -> bool:
-    """Whether a PDF font name ("ABCDEF+Roboto-Bold", "CMBX10") is a bold face."""
-    base = fontname.split("+", 1)[-1]
-    return bool(_BOLD_RE.search(base)) or base.upper().startswith(
-        ("CMBX", "SFBX", "LMROMAN10-BOLD")
-    )
+    """Whether a PDF font name is a bold face (see :func:`font_style`)."""
+    return font_style(fontname)[0]

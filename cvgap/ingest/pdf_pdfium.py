@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from cvgap.errors import InputError
-from cvgap.ingest.layout import Char, PageChars, is_bold
+from cvgap.ingest.layout import ICON, Char, PageChars, font_style
 from cvgap.ingest.limits import Deadline, Limits
 from cvgap.ingest.pdf_plumber import describe, encrypted_message
 
@@ -97,10 +97,12 @@ def _page_chars(page: Any, limits: Limits, name: str) -> PageChars:
         rect_ref = ctypes.byref(rect)
         get_unicode = pdfium_c.FPDFText_GetUnicode
         get_box = pdfium_c.FPDFText_GetLooseCharBox
-        get_size = pdfium_c.FPDFText_GetFontSize
-        get_weight = pdfium_c.FPDFText_GetFontWeight
-        last: tuple[float, int] = (-1.0, -1)
-        bold = False
+        # The text object of a char, as an int (ctypes' own wrapper returns a pointer
+        # object, three times slower to compare): one font, size and style per object.
+        get_object = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
+            ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value or 0
+        )
+        styles: dict[int | None, tuple[float, bool, bool]] = {}
         blank = Char(text=" ", x0=0, x1=0, top=0, bottom=0, size=0)
         chars: list[Char] = []
         for i in range(count):
@@ -112,18 +114,19 @@ def _page_chars(page: Any, limits: Limits, name: str) -> PageChars:
                 continue
             if not get_box(raw, i, rect_ref):
                 continue
-            style = (get_size(raw, i), get_weight(raw, i))
-            if style != last:  # a new font run: is it bold (by weight, else by name)?
-                last = style
-                bold = style[1] >= 600 or _bold_name(pdfium_c, raw, i)
+            key = get_object(raw, i)
+            style = styles.get(key)
+            if style is None:
+                style = styles[key] = _style(pdfium_c, raw, i)
+            size, bold, icon = style
             chars.append(
                 Char(
-                    text=chr(code),
+                    text=ICON if icon else chr(code),
                     x0=rect.left,
                     x1=rect.right,
                     top=height - rect.top,
                     bottom=height - rect.bottom,
-                    size=style[0],
+                    size=size,
                     bold=bold,
                 )
             )
@@ -135,9 +138,13 @@ def _page_chars(page: Any, limits: Limits, name: str) -> PageChars:
     return PageChars(width=width, height=height, chars=chars, images=images)
 
 
-def _bold_name(pdfium_c: Any, raw: Any, index: int) -> bool:
+def _style(pdfium_c: Any, raw: Any, index: int) -> tuple[float, bool, bool]:
+    """(font size, bold, icon font) of the char at ``index``."""
+    size = float(pdfium_c.FPDFText_GetFontSize(raw, index))
+    heavy = pdfium_c.FPDFText_GetFontWeight(raw, index) >= 600
     buffer = ctypes.create_string_buffer(256)
     length = pdfium_c.FPDFText_GetFontInfo(raw, index, buffer, 256, None)
     if length <= 0 or length > 256:
-        return False
-    return is_bold(buffer.value.decode("latin-1", errors="replace"))
+        return size, heavy, False
+    bold, icon = font_style(buffer.value.decode("latin-1", errors="replace"))
+    return size, bold or heavy, icon

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cvgap.errors import InputError
-from cvgap.ingest.layout import Char, PageChars, is_bold
+from cvgap.ingest.layout import ICON, Char, PageChars, font_style
 from cvgap.ingest.limits import Deadline, Limits
 
 
@@ -35,13 +35,13 @@ def plumber_pages(
             limits.check_chars(len(raw), name)
             chars = [
                 Char(
-                    text=c["text"],
+                    text=ICON if font_style(str(c.get("fontname", "")))[1] else c["text"],
                     x0=float(c["x0"]) - x_off,
                     x1=float(c["x1"]) - x_off,
                     top=float(c["top"]) - y_off,
                     bottom=float(c["bottom"]) - y_off,
                     size=float(c["size"]),
-                    bold=is_bold(str(c.get("fontname", ""))),
+                    bold=font_style(str(c.get("fontname", "")))[0],
                 )
                 for c in raw
                 if c.get("upright", True)

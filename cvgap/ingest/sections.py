@@ -72,6 +72,10 @@ SECTION_HEADINGS: dict[str, tuple[str, ...]] = {
     ),
     "skills": (
         "skills",
+        "skill",
+        "tech stack",
+        "technical expertise",
+        "expertise",
         "technical skills",
         "core skills",
         "skills & tools",
