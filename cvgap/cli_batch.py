@@ -52,7 +52,7 @@ def batch(
         list[str],
         typer.Argument(
             help="Résumé files, folders (searched recursively) and glob patterns.",
-            metavar="PATH...",
+            metavar="PATH",
         ),
     ],
     out: Annotated[

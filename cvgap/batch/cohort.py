@@ -11,9 +11,10 @@ def build_cohort(results: Iterable[BatchResult], role: Role, taxonomy: Taxonomy)
     """The cohort of ``results`` for ``role``: what share of the scored résumés has each of
     the role's skills (matched, implied, or covered by another member of its group).
 
-    >>> cohort = build_cohort(results, get_role(taxonomy, "cv-intern"), taxonomy)
-    >>> [s.name for s in cohort.common_gaps][:3]
-    ['Docker', 'C++', 'Kubernetes']
+    >>> cohort = build_cohort(batch.results(), get_role(taxonomy, "cv-intern"), taxonomy)
+    >>> gap = cohort.common_gaps[0]
+    >>> print(f"{gap.name}: {gap.have}/{gap.total} have it")
+    Docker: 1/40 have it
     """
     results = tuple(results)
     scored = [r.report for r in results if r.status == "scored" and r.report is not None]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import faulthandler
+import gc
 import multiprocessing as mp
 import os
 import signal
@@ -106,6 +107,7 @@ def worker_main(conn: Connection, config: WorkerConfig, inherited: Sequence[int]
         conn.send(("fatal", f"cannot start a worker: {exc}"))
         return
     _limit_memory(config.memory_mib)
+    gc.freeze()  # the pipeline and taxonomy live as long as the worker: keep them out of GC
     signal.signal(signal.SIGALRM, _on_alarm)
     conn.send(("ready", _rss_kib()))
     while True:

@@ -154,9 +154,9 @@ def read_done(
     """What an earlier run wrote to ``path`` (``jsonl`` or ``csv``).
 
     Returns the :class:`Done` set (for :func:`~cvgap.batch.inputs.plan_batch`) and the rows
-    as batch results (for a CSV, scored rows carry no report: only their score is kept as
-    ``report=None`` and counted through :func:`csv_scores`). A torn last line is cut off
-    the file so that appending continues on a fresh line.
+    as batch results. JSON Lines rows come back whole; a CSV row only has its file, status
+    and score (its report is a stub with no skills), enough for the exit code. A torn last
+    line is cut off the file, so that appending continues on a fresh line.
     """
     done = Done()
     if not path.exists():
