@@ -76,7 +76,9 @@ TaxonomyOption = Annotated[
 
 @app.command()
 def check(
-    resume: Annotated[Path, typer.Argument(help="Résumé file: .pdf, .txt or .md.")],
+    resume: Annotated[
+        Path, typer.Argument(help="Résumé file: PDF, DOCX, text/Markdown or JSON Resume.")
+    ],
     role: RoleOption = "cv-intern",
     taxonomy: TaxonomyOption = None,
     output_format: Annotated[
@@ -103,8 +105,10 @@ def check(
     ] = None,
     pdf_engine: Annotated[
         PdfEngine,
-        typer.Option("--pdf-engine", help="PDF text engine: pdfplumber (default) or pdfium "
-                     "(several times faster)."),
+        typer.Option(
+            "--pdf-engine",
+            help="PDF text engine: pdfplumber (default) or pdfium (several times faster).",
+        ),
     ] = PdfEngine.pdfplumber,
     max_pages: Annotated[
         int, typer.Option("--max-pages", min=1, help="Refuse PDFs with more pages than this.")
@@ -117,8 +121,14 @@ def check(
 
     with guarded():
         tax = load_taxonomy(taxonomy, include_default=True) if taxonomy else load_taxonomy()
-        report = analyze(resume, role=role, taxonomy=tax, password=password,
-                         pdf_engine=pdf_engine.value, max_pages=max_pages)
+        report = analyze(
+            resume,
+            role=role,
+            taxonomy=tax,
+            password=password,
+            pdf_engine=pdf_engine.value,
+            max_pages=max_pages,
+        )
         if output_format is OutputFormat.json:
             write_output(render_json(report), output)
         elif output_format is OutputFormat.markdown:
