@@ -26,38 +26,20 @@ Every problem is collected with its ``file:line:col``; :func:`load_taxonomy` rai
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
 from cvgap.errors import TaxonomyError, UnknownRoleError
-from cvgap.types import Alias, Category, Example, Problem, Requirement, Role, Skill, Taxonomy
-from cvgap.yamlnodes import Located, ProblemSink, read_yaml
-
-ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-MAX_WEIGHT = 10.0
-
-SKILL_FILE_KEYS = {"version", "category", "skills"}
-SKILL_KEYS = {"id", "name", "aliases", "patterns", "implies", "suggestion", "examples"}
-ALIAS_KEYS = {
-    "alias",
-    "case_sensitive",
-    "near",
-    "near_categories",
-    "not_near",
-    "window",
-    "list_item",
-    "not_preceded_by",
-    "not_followed_by",
-    "fuzzy",
-}
-ROLE_KEYS = {"version", "id", "title", "description", "extends", "requirements"}
-REQUIREMENT_KEYS = {"skill", "any_of", "weight", "required", "suggestion"}
-MANIFEST_NAMES = ("taxonomy.yaml", "taxonomy.yml")
-MANIFEST_KEYS = {"version", "builtin"}
-BUILTIN_MODES = ("extend", "replace")
+from cvgap.taxonomy_reader import (
+    BUILTIN_MODES,
+    MANIFEST_NAMES,
+    Collected,
+    problem,
+    read_file,
+)
+from cvgap.types import Problem, Role, Taxonomy
+from cvgap.yamlnodes import ProblemSink, read_yaml
 
 
 def default_skills_dir() -> Path:
@@ -81,15 +63,6 @@ def taxonomy_files(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-@dataclass
-class _Collected:
-    skills: dict[str, Skill] = field(default_factory=dict)
-    categories: dict[str, Category] = field(default_factory=dict)
-    roles: dict[str, Role] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
-    orphans: list[Requirement] = field(default_factory=list)  # of roles that did not load
-
-
 def check_taxonomy(
     paths: Sequence[Path | Sequence[Path]],
 ) -> tuple[Taxonomy, list[Problem]]:
@@ -100,17 +73,17 @@ def check_taxonomy(
     in a later layer replaces the earlier definition (so a user folder can override the
     built-in taxonomy), while the same id twice within one layer is a ``duplicate-id``.
     """
-    out = _Collected()
+    out = Collected()
     for entry in paths:
-        layer = _Collected()
+        layer = Collected()
         for root in [entry] if isinstance(entry, Path) else entry:
             if not root.exists():
                 out.problems.append(
-                    _problem(str(root), 1, 1, "unreadable", "no such file or folder")
+                    problem(str(root), 1, 1, "unreadable", "no such file or folder")
                 )
                 continue
             for file in taxonomy_files([root]):
-                _read_file(file, layer)
+                read_file(file, layer)
         out.problems.extend(layer.problems)
         out.skills.update(layer.skills)
         out.categories.update(layer.categories)
@@ -125,7 +98,7 @@ def check_taxonomy(
     )
     out.problems.extend(_cross_references(taxonomy))
     out.problems.extend(
-        _problem(
+        problem(
             req.source.path,
             req.source.line,
             req.source.column,
@@ -208,327 +181,7 @@ def get_role(taxonomy: Taxonomy, role_id: str) -> Role:
         raise UnknownRoleError(f"unknown role {role_id!r} (known roles: {known})") from None
 
 
-# --------------------------------------------------------------------------- reading
-
-
-def _problem(path: str, line: int, col: int, rule: str, message: str) -> Problem:
-    return Problem(path=path, line=line, column=col, level="error", rule=rule, message=message)
-
-
-def _read_file(file: Path, out: _Collected) -> None:
-    path = str(file)
-    sink = ProblemSink(path)
-    root = read_yaml(file, sink)
-    if root is not None and not (root.value is None and sink.problems):  # (a refused value)
-        if not isinstance(root.value, dict):
-            sink.at(root, "schema", f"expected a mapping at the top level, got {_kind(root)}")
-        elif file.name in MANIFEST_NAMES:
-            _read_manifest(root, sink)
-        elif "requirements" in root.value:
-            _read_role(root, sink, out)
-        else:
-            _read_skills(root, sink, out)
-    out.problems.extend(sink.problems)
-
-
-def _read_manifest(root: Located, sink: ProblemSink) -> None:
-    _keys(root, sink, MANIFEST_KEYS, set())
-    mode = root.get("builtin")
-    if mode is not None and mode.value not in BUILTIN_MODES:
-        sink.at(mode, "schema", f'builtin: expected "extend" or "replace", got {mode.plain()!r}')
-
-
-def _kind(node: Located) -> str:
-    v = node.value
-    if v is None:
-        return "null"
-    return {dict: "mapping", list: "list", str: "string", bool: "boolean"}.get(
-        type(v), type(v).__name__
-    )
-
-
-def _keys(node: Located, sink: ProblemSink, allowed: set[str], required: set[str]) -> bool:
-    if not isinstance(node.value, dict):
-        sink.at(node, "schema", f"expected a mapping, got {_kind(node)}")
-        return False
-    for key, value in node.items():
-        if key not in allowed:
-            sink.add(
-                value.key_line,
-                value.key_column,
-                "schema",
-                f'unknown key "{key}" (expected one of: {", ".join(sorted(allowed))})',
-            )
-    for key in sorted(required - set(node.value)):
-        sink.at(node, "schema", f'missing required key "{key}"')
-    return True
-
-
-def _str(node: Located | None, sink: ProblemSink, what: str) -> str | None:
-    if node is None:
-        return None
-    if not isinstance(node.value, str) or not node.value.strip():
-        hint = ""
-        if isinstance(node.value, bool) or node.value is None:
-            hint = " (quote words such as yes, no, on, off, null to make them strings)"
-        sink.at(node, "schema", f"{what}: expected a non-empty string, got {_kind(node)}{hint}")
-        return None
-    return node.value.strip()
-
-
-def _str_list(node: Located | None, sink: ProblemSink, what: str) -> list[Located]:
-    if node is None:
-        return []
-    if not isinstance(node.value, list):
-        sink.at(node, "schema", f"{what}: expected a list of strings, got {_kind(node)}")
-        return []
-    return [item for item in node.value if _str(item, sink, what) is not None]
-
-
-def _id(node: Located | None, sink: ProblemSink, what: str) -> str | None:
-    value = _str(node, sink, what)
-    if value is not None and node is not None and not ID_RE.match(value):
-        sink.at(
-            node,
-            "id-format",
-            f'{what} "{value}" must be lower-case kebab-case (letters, digits and single hyphens)',
-        )
-        return None
-    return value
-
-
-def _read_skills(root: Located, sink: ProblemSink, out: _Collected) -> None:
-    _keys(root, sink, SKILL_FILE_KEYS, {"category", "skills"})
-    category_id = None
-    cat = root.get("category")
-    if cat is not None and _keys(cat, sink, {"id", "name"}, {"id", "name"}):
-        category_id = _id(cat.get("id"), sink, "category id")
-        name = _str(cat.get("name"), sink, "category name")
-        if category_id and name:
-            out.categories[category_id] = Category(
-                id=category_id, name=name, source=cat.ref(sink.path)
-            )
-    skills = root.get("skills")
-    if skills is None:
-        return
-    if not isinstance(skills.value, list):
-        sink.at(skills, "schema", f"skills: expected a list, got {_kind(skills)}")
-        return
-    for node in skills.value:
-        skill = _read_skill(node, sink, category_id or "")
-        if skill is None:
-            continue
-        if skill.id in out.skills:
-            first = out.skills[skill.id].source
-            sink.at(
-                node.get("id") or node,
-                "duplicate-id",
-                f'duplicate skill id "{skill.id}" (first defined at {first})',
-            )
-            continue
-        out.skills[skill.id] = skill
-
-
-def _read_skill(node: Located, sink: ProblemSink, category: str) -> Skill | None:
-    if not _keys(node, sink, SKILL_KEYS, {"id", "name"}):
-        return None
-    skill_id = _id(node.get("id"), sink, "skill id")
-    name = _str(node.get("name"), sink, "name")
-    aliases = tuple(
-        a for a in (_alias(n, sink) for n in _list(node.get("aliases"), sink, "aliases")) if a
-    )
-    implies = tuple(
-        v
-        for v in (_id(n, sink, "implies") for n in _str_list(node.get("implies"), sink, "implies"))
-        if v
-    )
-    suggestion = _str(node.get("suggestion"), sink, "suggestion") or ""
-    match, no_match = _examples(node.get("examples"), sink)
-    patterns = _patterns(node.get("patterns"), sink)
-    if not skill_id or not name:
-        return None
-    return Skill(
-        id=skill_id,
-        name=name,
-        category=category,
-        aliases=aliases,
-        patterns=patterns,
-        implies=implies,
-        suggestion=suggestion,
-        examples_match=match,
-        examples_no_match=no_match,
-        source=node.ref(sink.path),
-    )
-
-
-def _list(node: Located | None, sink: ProblemSink, what: str) -> list[Located]:
-    if node is None:
-        return []
-    if not isinstance(node.value, list):
-        sink.at(node, "schema", f"{what}: expected a list, got {_kind(node)}")
-        return []
-    return list(node.value)
-
-
-def _alias(node: Located, sink: ProblemSink) -> Alias | None:
-    ref = node.ref(sink.path)
-    if isinstance(node.value, str):
-        text = _str(node, sink, "alias")
-        return Alias(text=text, source=ref) if text else None
-    if not isinstance(node.value, dict):
-        _str(node, sink, "alias")  # reports what was found, with a hint for yes/no
-        return None
-    if not _keys(node, sink, ALIAS_KEYS, {"alias"}):
-        return None
-    text = _str(node.get("alias"), sink, "alias")
-    window_node = node.get("window")
-    window = 6
-    if window_node is not None:
-        if (
-            isinstance(window_node.value, int)
-            and not isinstance(window_node.value, bool)
-            and 1 <= window_node.value <= 50
-        ):
-            window = window_node.value
-        else:
-            sink.at(window_node, "schema", "window: expected a whole number from 1 to 50")
-    case_node = node.get("case_sensitive")
-    if case_node is not None and not isinstance(case_node.value, bool):
-        sink.at(
-            case_node, "schema", f"case_sensitive: expected true or false, got {_kind(case_node)}"
-        )
-    flags = {}
-    for key in ("list_item", "fuzzy"):
-        flag = node.get(key)
-        if flag is not None and not isinstance(flag.value, bool):
-            sink.at(flag, "schema", f"{key}: expected true or false, got {_kind(flag)}")
-        flags[key] = flag is not None and flag.value is True
-
-    def words(key: str) -> tuple[str, ...]:
-        return tuple(n.value.strip().lower() for n in _str_list(node.get(key), sink, key))
-
-    if not text:
-        return None
-    return Alias(
-        text=text,
-        case_sensitive=bool(case_node.value) if case_node is not None else False,
-        near=words("near"),
-        near_categories=words("near_categories"),
-        not_near=words("not_near"),
-        window=window,
-        source=ref,
-        list_item=flags["list_item"],
-        fuzzy=flags["fuzzy"],
-        not_preceded_by=words("not_preceded_by"),
-        not_followed_by=words("not_followed_by"),
-    )
-
-
-def _examples(node: Located | None, sink: ProblemSink) -> tuple[tuple[Example, ...], ...]:
-    if node is None or not _keys(node, sink, {"match", "no_match"}, set()):
-        return (), ()
-    return tuple(
-        tuple(
-            Example(text=n.value, source=n.ref(sink.path))
-            for n in _str_list(node.get(key), sink, f"examples.{key}")
-        )
-        for key in ("match", "no_match")
-    )
-
-
-def _patterns(node: Located | None, sink: ProblemSink) -> tuple[tuple[dict[str, object], ...], ...]:
-    result = []
-    for pattern in _list(node, sink, "patterns"):
-        if not isinstance(pattern.value, list) or not all(
-            isinstance(tok.value, dict) for tok in pattern.value
-        ):
-            sink.at(
-                pattern,
-                "schema",
-                "a pattern must be a list of token mappings, "
-                'e.g. [{LOWER: "py"}, {LOWER: "torch"}]',
-            )
-            continue
-        result.append(tuple(tok.plain() for tok in pattern.value))
-    return tuple(result)
-
-
-def _read_role(root: Located, sink: ProblemSink, out: _Collected) -> None:
-    _keys(root, sink, ROLE_KEYS, {"id", "title", "requirements"})
-    role_id = _id(root.get("id"), sink, "role id")
-    title = _str(root.get("title"), sink, "title")
-    description = _str(root.get("description"), sink, "description") or ""
-    extends = _id(root.get("extends"), sink, "extends")
-    requirements = []
-    for node in _list(root.get("requirements"), sink, "requirements"):
-        req = _read_requirement(node, sink)
-        if req is not None:
-            requirements.append(req)
-    if not role_id or not title:
-        out.orphans.extend(requirements)  # still checked for unknown skills
-        return
-    if role_id in out.roles:
-        first = out.roles[role_id].source
-        sink.at(
-            root.get("id") or root,
-            "duplicate-id",
-            f'duplicate role id "{role_id}" (first defined at {first})',
-        )
-        return
-    out.roles[role_id] = Role(
-        id=role_id,
-        title=title,
-        description=description,
-        extends=extends,
-        requirements=tuple(requirements),
-        source=root.ref(sink.path),
-    )
-
-
-def _read_requirement(node: Located, sink: ProblemSink) -> Requirement | None:
-    if not _keys(node, sink, REQUIREMENT_KEYS, {"weight"}):
-        return None
-    skill, group = node.get("skill"), node.get("any_of")
-    if (skill is None) == (group is None):
-        sink.at(node, "schema", 'a requirement needs exactly one of "skill" or "any_of"')
-        return None
-    ids: list[str] = []
-    if skill is not None:
-        ids = [v for v in [_id(skill, sink, "skill")] if v]
-    elif group is not None:
-        ids = [v for v in (_id(n, sink, "any_of") for n in _str_list(group, sink, "any_of")) if v]
-        if len(ids) < 2:
-            sink.at(group, "schema", "any_of: expected a list of at least two skill ids")
-    weight_node = node.get("weight")
-    weight = weight_node.value if weight_node is not None else None
-    if (
-        isinstance(weight, bool)
-        or not isinstance(weight, (int, float))
-        or not (0 < weight <= MAX_WEIGHT)
-    ):
-        where = weight_node or node
-        sink.at(
-            where,
-            "weight-range",
-            f"weight must be a number above 0 and at most {MAX_WEIGHT:g}, got {where.plain()!r}",
-        )
-        return None
-    required = node.get("required")
-    if required is not None and not isinstance(required.value, bool):
-        sink.at(required, "schema", f"required: expected true or false, got {_kind(required)}")
-    suggestion = _str(node.get("suggestion"), sink, "suggestion") or ""
-    if not ids:
-        return None
-    return Requirement(
-        skills=tuple(ids),
-        weight=float(weight),
-        required=bool(required.value) if required is not None else True,
-        suggestion=suggestion,
-        source=node.ref(sink.path),
-    )
-
-
-def _resolve_extends(role: Role, out: _Collected, depth: int = 0) -> Role:
+def _resolve_extends(role: Role, out: Collected, depth: int = 0) -> Role:
     """Merge a role with the roles it extends; a child requirement replaces the parent's
     requirement for the same skill (or the same any-of group)."""
     if role.extends is None or depth > 10 or role.extends not in out.roles:
@@ -549,7 +202,7 @@ def _resolve_extends(role: Role, out: _Collected, depth: int = 0) -> Role:
 
 def _cross_references(taxonomy: Taxonomy) -> list[Problem]:
     problems = [
-        _problem(
+        problem(
             skill.source.path,
             skill.source.line,
             skill.source.column,
@@ -564,7 +217,7 @@ def _cross_references(taxonomy: Taxonomy) -> list[Problem]:
         if role.extends and role.extends not in taxonomy.roles:
             known = ", ".join(sorted(taxonomy.roles)) or "none"
             problems.append(
-                _problem(
+                problem(
                     role.source.path,
                     role.source.line,
                     role.source.column,
@@ -574,7 +227,7 @@ def _cross_references(taxonomy: Taxonomy) -> list[Problem]:
                 )
             )
         problems.extend(
-            _problem(
+            problem(
                 req.source.path,
                 req.source.line,
                 req.source.column,

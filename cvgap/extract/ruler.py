@@ -177,30 +177,11 @@ def _closest_typo(word: str, aliases: dict[str, str]) -> str | None:
 
 
 def _register() -> None:
-    from spacy.language import Language
-    from spacy.tokens import Doc
-
-    if not Language.has_factory(FACTORY):
-        Language.factory(
-            FACTORY,
-            assigns=["doc.spans"],
-            default_config={
-                "spans_key": SPANS_KEY,
-                "phrase_matcher_attr": "LOWER",
-                "validate": True,
-            },
-        )(make_skill_ruler)
-    if not Language.has_factory(VARIANTS_FACTORY):
-        Language.factory(
-            VARIANTS_FACTORY,
-            assigns=["doc.spans"],
-            default_config={"spans_key": SPANS_KEY, "ruler": FACTORY},
-        )(make_skill_variants)
-    if not Doc.has_extension(DOC_EXTENSION):
-        Doc.set_extension(DOC_EXTENSION, getter=_skill_ids)
+    """Register the factories and the ``Doc`` extension (see :mod:`cvgap.extract.factories`)."""
+    import cvgap.extract.factories  # noqa: F401
 
 
-def _skill_ids(doc: Doc) -> list[str]:
+def skill_ids(doc: Doc) -> list[str]:
     return [span.id_.split("|", 1)[0] for span in doc.spans.get(SPANS_KEY, [])]
 
 
