@@ -125,8 +125,8 @@ def batch(
     ] = 1536,
 ) -> None:
     """Score many résumés in parallel and write one row per file, or a cohort report."""
-    from cvgap.batch import score_batch
-    from cvgap.batch.writers import read_done
+    from cvgap.batch import Pool, default_workers, score_batch
+    from cvgap.batch.writers import RowEncoder, read_done
     from cvgap.ingest import PDF_ENGINES
     from cvgap.taxonomy import get_role, load_taxonomy
 
@@ -140,34 +140,44 @@ def batch(
             "--resume needs --out (the file to continue)", param_hint="--resume"
         )
     with guarded():
-        tax = load_taxonomy(taxonomy) if taxonomy is not None else load_taxonomy()
-        role_profile = get_role(tax, role)
-        rows_file = out if fmt in ROW_FORMATS else (journal_path(out) if out else None)
-        prior: list[BatchResult] = []
-        done = None
-        if resume and rows_file is not None:
-            done, prior = read_done(
-                rows_file,
-                "csv" if fmt is BatchFormat.csv else "jsonl",
-                role=role_profile,
+        # workers import spaCy while this process loads the taxonomy and hashes the inputs
+        pool = Pool.prestart(workers or default_workers())
+        try:
+            tax = load_taxonomy(taxonomy) if taxonomy is not None else load_taxonomy()
+            role_profile = get_role(tax, role)
+            rows_file = out if fmt in ROW_FORMATS else (journal_path(out) if out else None)
+            prior: list[BatchResult] = []
+            done = None
+            if resume and rows_file is not None:
+                done, prior = read_done(
+                    rows_file,
+                    "csv" if fmt is BatchFormat.csv else "jsonl",
+                    role=role_profile,
+                    taxonomy=tax,
+                )
+            exclude = [p for p in (out, rows_file) if p is not None]
+            job = score_batch(
+                paths,
+                role=role,
                 taxonomy=tax,
+                workers=workers,
+                pdf_engine=pdf_engine,
+                redact=redact,
+                timeout=timeout,
+                memory_mib=memory_limit,
+                done=done,
+                exclude=exclude,
+                # jsonl/csv: workers encode their rows (the parent only writes); a cohort
+                # report needs whole reports in the parent
+                encoder=RowEncoder(fmt.value, role_profile) if fmt in ROW_FORMATS else None,
+                pool=pool,
             )
-        exclude = [p for p in (out, rows_file) if p is not None]
-        job = score_batch(
-            paths,
-            role=role,
-            taxonomy=tax,
-            workers=workers,
-            pdf_engine=pdf_engine,
-            redact=redact,
-            timeout=timeout,
-            memory_mib=memory_limit,
-            done=done,
-            exclude=exclude,
-        )
-        results = _run(
-            job, fmt, out, rows_file, prior, role_profile, tax, quiet=quiet, resume=resume
-        )
+            results = _run(
+                job, fmt, out, rows_file, prior, role_profile, tax, quiet=quiet, resume=resume
+            )
+        finally:
+            pool.close()
+
     raise typer.Exit(_exit_code([*prior, *results], min_score, quiet=quiet))
 
 
@@ -202,9 +212,9 @@ def _run(
     progress = _Progress(job.total) if show else None
     interrupted = False
     try:
-        for result in job.results(on_progress=progress.update if progress else None):
+        for result, encoded in job.rows(on_progress=progress.update if progress else None):
             if writer is not None:
-                writer.write(result)
+                writer.write(result, encoded)
             results.append(result)
             if result.error and not quiet:
                 message = f"{result.file}: {result.error}"

@@ -175,3 +175,22 @@ def test_read_done_drops_a_torn_last_line(tmp_path: Path, taxonomy: Taxonomy) ->
     assert done.pairs == {("a.txt", "d1")}
     assert [r.file for r in prior] == ["a.txt"]
     assert out.read_text(encoding="utf-8").endswith('"x"}\n')
+
+
+def test_workers_can_encode_rows_so_the_parent_only_writes(
+    tmp_path: Path, taxonomy: Taxonomy
+) -> None:
+    import json
+
+    from cvgap.batch.writers import RowEncoder
+
+    make_cohort(tmp_path, strong=1, weak=0, pdfs=0)
+    (tmp_path / "bad.txt").write_bytes(b"\x00" * 100)
+    encoder = RowEncoder("jsonl", get_role(taxonomy, "cv-intern"))
+    batch = score_batch([str(tmp_path)], taxonomy=taxonomy, workers=1, encoder=encoder)
+    (bad, bad_row), (good, good_row) = list(batch.rows())
+    assert bad.status == "failed" and bad_row is None  # the parent encodes failures
+    assert good.report is not None and good.report.skills == ()  # a summary only
+    assert good_row is not None
+    assert json.loads(good_row)["score"] == good.report.score
+    assert json.loads(good_row)["skills"]

@@ -23,7 +23,16 @@ from cvgap.batch.inputs import Done, Entry, Plan, plan_batch
 from cvgap.batch.runner import Pool, PoolStats, WorkerConfig
 from cvgap.types import BatchResult, Taxonomy
 
-__all__ = ["Batch", "Done", "Plan", "build_cohort", "default_workers", "plan_batch", "score_batch"]
+__all__ = [
+    "Batch",
+    "Done",
+    "Plan",
+    "Pool",
+    "build_cohort",
+    "default_workers",
+    "plan_batch",
+    "score_batch",
+]
 
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MEMORY_MIB = 1536
@@ -40,11 +49,14 @@ def default_workers() -> int:
 class Batch:
     """A planned batch: :attr:`plan` says what will happen, :meth:`results` does it."""
 
-    def __init__(self, plan: Plan, config: WorkerConfig, workers: int) -> None:
+    def __init__(
+        self, plan: Plan, config: WorkerConfig, workers: int, pool: Pool | None = None
+    ) -> None:
         self.plan = plan
         self.config = config
         self.workers = max(1, min(workers, len(plan.to_score) or 1))
         self.stats = PoolStats()
+        self._pool = pool
 
     @property
     def total(self) -> int:
@@ -55,8 +67,16 @@ class Batch:
         """Score the plan and yield one result per entry, in plan order, each as soon as
         it and every entry before it are done. ``on_progress(done)`` is called whenever a
         file completes (in any order) and a few times a second while waiting."""
+        for result, _ in self.rows(on_progress):
+            yield result
+
+    def rows(
+        self, on_progress: Callable[[int], None] | None = None
+    ) -> Iterator[tuple[BatchResult, str | None]]:
+        """Like :meth:`results`, with each result's output row when the batch has an
+        ``encoder`` and a worker encoded it (``None`` otherwise: failures, duplicates)."""
         entries = self.plan.entries
-        finished: dict[int, BatchResult] = {}
+        finished: dict[int, tuple[BatchResult, str | None]] = {}
         next_out = 0
         completed = 0
 
@@ -64,7 +84,7 @@ class Batch:
             if on_progress is not None:
                 on_progress(completed)
 
-        def flush() -> Iterator[BatchResult]:
+        def flush() -> Iterator[tuple[BatchResult, str | None]]:
             nonlocal next_out
             while next_out < len(entries) and next_out in finished:
                 yield finished.pop(next_out)
@@ -72,18 +92,21 @@ class Batch:
 
         for entry in entries:
             if entry.action != "score":
-                finished[entry.index] = _settled(entry)
+                finished[entry.index] = (_settled(entry), None)
                 completed += 1
         progress()
         yield from flush()
-        pool = Pool(self.config, self.workers)
+        pool, self._pool = self._pool, None
+        if pool is None:
+            pool = Pool(self.config, self.workers)
+        else:
+            pool.configure(self.config, self.workers)
         self.stats = pool.stats
-        tasks = [(e.index, e.file) for e in self.plan.to_score]
-        for index, report, error in pool.run(tasks, on_tick=progress):
+        tasks = [(e.index, e.file, e.digest) for e in self.plan.to_score]
+        for index, report, error, encoded in pool.run(tasks, on_tick=progress):
             entry = entries[index]
-            finished[index] = BatchResult(
-                file=entry.file, digest=entry.digest, report=report, error=error
-            )
+            result = BatchResult(file=entry.file, digest=entry.digest, report=report, error=error)
+            finished[index] = (result, encoded)
             completed += 1
             progress()
             yield from flush()
@@ -107,6 +130,8 @@ def score_batch(
     memory_mib: int = DEFAULT_MEMORY_MIB,
     done: Done | None = None,
     exclude: Iterable[Path] = (),
+    encoder: Callable[[BatchResult], str] | None = None,
+    pool: Pool | None = None,
 ) -> Batch:
     """Plan a batch over files, folders (recursively) and globs; call
     :meth:`Batch.results` to run it.
@@ -116,6 +141,11 @@ def score_batch(
     :class:`~cvgap.types.BatchResult` with its error, and the batch goes on. Files with the
     same content are scored once (the others are duplicate rows). ``done`` (from
     :func:`cvgap.batch.writers.read_done`) skips what an earlier run already wrote.
+    With an ``encoder`` (e.g. :class:`cvgap.batch.writers.RowEncoder`), workers encode each
+    scored file's output row themselves (:meth:`Batch.rows`) and results carry a summary
+    report (score, verdict; no skill lists), which spares the parent process most of its
+    work per file. ``pool`` is a :meth:`Pool.prestart` pool to use (its workers import
+    spaCy while the caller loads the taxonomy).
     """
     from cvgap.taxonomy import get_role, load_taxonomy
 
@@ -129,5 +159,6 @@ def score_batch(
         redact=redact,
         timeout=timeout,
         memory_mib=memory_mib,
+        encoder=encoder,
     )
-    return Batch(plan, config, workers or default_workers())
+    return Batch(plan, config, workers or default_workers(), pool)

@@ -18,6 +18,7 @@ allows it (the taxonomy is inherited, not re-read), spawned otherwise.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import faulthandler
 import gc
 import multiprocessing as mp
@@ -31,18 +32,20 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from cvgap.errors import CvgapError
-from cvgap.types import Report, Taxonomy
+from cvgap.types import BatchResult, Report, Taxonomy
 
 PREFETCH = 2
 KILL_GRACE = 5.0
 TICK = 0.25
 MAX_STARTUP_FAILURES = 3
 
-# parent -> worker: (index, path), or None to stop; worker -> parent: ("ready", rss_kib),
-# ("fatal", message) or ("done", index, report | None, error | None, rss_kib, peak_kib,
-# exiting), ``exiting`` when the worker stops after this file (it ran out of memory).
+# parent -> worker: (index, path, digest), or None to stop; worker -> parent:
+# ("ready", rss_kib), ("fatal", message) or
+# ("done", index, report | None, error | None, encoded | None, rss_kib, peak_kib, exiting):
+# ``encoded`` is the output row when the config has an encoder (``report`` is then a summary
+# without skills), ``exiting`` when the worker stops after this file (out of memory).
 # An error is the problem without the file name (the row has the file).
-Task = tuple[int, str]
+Task = tuple[int, str, str]  # (index, path, digest)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -55,6 +58,9 @@ class WorkerConfig:
     redact: bool = False
     timeout: float = 30.0
     memory_mib: int = 1536
+    # Encode each scored file's output row in the worker (``BatchResult -> str``, picklable):
+    # the parent then writes bytes instead of unpickling and serialising whole reports.
+    encoder: Callable[[BatchResult], str] | None = None
 
 
 @dataclass(slots=True)
@@ -74,7 +80,7 @@ class PoolStats:
     restarts: int = 0
 
 
-Outcome = tuple[int, Report | None, str | None]
+Outcome = tuple[int, Report | None, str | None, str | None]  # index, report, error, encoded
 
 
 class _TaskTimeout(BaseException):
@@ -85,11 +91,15 @@ class _TaskTimeout(BaseException):
 # --------------------------------------------------------------------------- worker side
 
 
-def worker_main(conn: Connection, config: WorkerConfig, inherited: Sequence[int] = ()) -> None:
+def worker_main(
+    conn: Connection, config: WorkerConfig | None, inherited: Sequence[int] = ()
+) -> None:
     """A worker process: build the pipeline once, then score files sent over ``conn``.
 
-    ``inherited`` are the parent's ends of the workers' pipes, which a forked worker closes
-    so that each worker sees end-of-file as soon as the parent is gone.
+    With ``config`` None (a worker started early, see :meth:`Pool.prestart`), import the
+    heavy libraries first, then wait for the config on ``conn``. ``inherited`` are the
+    parent's ends of the workers' pipes, which a forked worker closes so that each worker
+    sees end-of-file as soon as the parent is gone.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     faulthandler.disable()  # a crash becomes the file's error row, not a dump on stderr
@@ -97,6 +107,17 @@ def worker_main(conn: Connection, config: WorkerConfig, inherited: Sequence[int]
     for fd in inherited:
         with contextlib.suppress(OSError):
             os.close(fd)
+    if config is None:
+        with contextlib.suppress(Exception):
+            import cvgap.extract
+            import cvgap.ingest
+            import cvgap.score  # noqa: F401
+        try:
+            config = conn.recv()
+        except (EOFError, OSError):
+            return
+        if config is None:
+            return
     try:
         from cvgap.extract import build_nlp
         from cvgap.taxonomy import get_role
@@ -117,11 +138,20 @@ def worker_main(conn: Connection, config: WorkerConfig, inherited: Sequence[int]
             return
         if task is None:
             return
-        index, path = task
+        index, path, digest = task
         report, error, fatal = _score_one(path, nlp, role, config)
-        conn.send(("done", index, report, error, _rss_kib(), _peak_kib(), fatal))
+        encoded = None
+        if report is not None and config.encoder is not None:
+            encoded = config.encoder(BatchResult(file=path, digest=digest, report=report))
+            report = _summary(report)
+        conn.send(("done", index, report, error, encoded, _rss_kib(), _peak_kib(), fatal))
         if fatal:
             return
+
+
+def _summary(report: Report) -> Report:
+    """The report without its skill lists: what the parent needs next to an encoded row."""
+    return dataclasses.replace(report, categories=(), skills=(), extra_skills=(), intents=())
 
 
 def _score_one(
@@ -231,7 +261,7 @@ class _Worker:
 class Pool:
     """``workers`` processes scoring files; :meth:`run` yields outcomes as they complete."""
 
-    def __init__(self, config: WorkerConfig, workers: int) -> None:
+    def __init__(self, config: WorkerConfig | None, workers: int) -> None:
         self.config = config
         self.size = max(1, workers)
         self.stats = PoolStats()
@@ -246,9 +276,11 @@ class Pool:
         """Score ``tasks``; yield ``(index, report, error)`` for each, in completion order."""
         pending: deque[Task] = deque(tasks)
         if not pending:
+            self.close()
             return
+        assert self.config is not None, "configure() a prestarted pool before run()"
         try:
-            for _ in range(min(self.size, len(pending))):
+            for _ in range(min(self.size, len(pending)) - len(self._workers)):
                 self._workers.append(self._start())
             while pending or any(w.queue for w in self._workers):
                 self._feed(pending)
@@ -263,6 +295,31 @@ class Pool:
                     on_tick()
         finally:
             self.close()
+
+    @classmethod
+    def prestart(cls, workers: int) -> Pool:
+        """Start ``workers`` processes now, importing spaCy and the PDF libraries while the
+        caller loads the taxonomy and plans; :meth:`configure` hands them their config."""
+        pool = cls(None, workers)
+        pool._workers = [pool._start() for _ in range(pool.size)]
+        return pool
+
+    def configure(self, config: WorkerConfig, workers: int) -> None:
+        """Give prestarted workers their config; stop the ones beyond ``workers``."""
+        self.config = config
+        self.size = max(1, workers)
+        extra = self._workers[self.size :]
+        self._workers = self._workers[: self.size]
+        for worker in self._workers:
+            worker.conn.send(config)
+        for worker in extra:
+            with contextlib.suppress(OSError, ValueError):
+                worker.conn.send(None)
+            worker.process.join(1.0)
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join()
+            worker.conn.close()
 
     def close(self) -> None:
         """Stop every worker (politely, then by force)."""
@@ -327,13 +384,13 @@ class Pool:
             elif kind == "fatal":
                 raise CvgapError(msg[1])
             else:
-                _, index, report, error, rss, peak, exiting = msg
+                _, index, report, error, encoded, rss, peak, exiting = msg
                 if worker.queue and worker.queue[0][0] == index:
                     worker.queue.popleft()
                 worker.since = time.monotonic()
                 worker.exiting = exiting
                 self._record(worker, rss, peak)
-                yield index, report, error
+                yield index, report, error, encoded
         if not worker.process.is_alive():
             yield from self._replace(worker, pending, self._death_message(worker))
 
@@ -357,6 +414,7 @@ class Pool:
         return f"the worker stopped (exit code {code}) while reading this file"
 
     def _enforce_deadlines(self, pending: deque[Task]) -> Iterator[Outcome]:
+        assert self.config is not None
         now = time.monotonic()
         for worker in list(self._workers):
             if not (worker.ready and worker.queue):
@@ -378,8 +436,8 @@ class Pool:
         if not worker.ready or worker.exiting:
             pending.extendleft(reversed(worker.queue))
         elif worker.queue:
-            index, _ = worker.queue.popleft()
+            index, _, _ = worker.queue.popleft()
             pending.extendleft(reversed(worker.queue))
-            yield index, None, error
+            yield index, None, error, None
         if pending or any(w.queue for w in self._workers):
             self._workers.append(self._start())

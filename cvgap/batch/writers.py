@@ -88,6 +88,23 @@ def _csv_cells(result: BatchResult, role: Role) -> list[str]:
     ]
 
 
+class RowEncoder:
+    """Turns a batch result into its output line (``jsonl`` or ``csv``).
+
+    Picklable, so that workers can encode their own rows: the parent then only writes
+    bytes (see ``encoder`` in :func:`cvgap.batch.score_batch`).
+    """
+
+    def __init__(self, fmt: str, role: Role) -> None:
+        self.fmt = fmt
+        self.role = role
+
+    def __call__(self, result: BatchResult) -> str:
+        if self.fmt == "csv":
+            return _csv_line(_csv_cells(result, self.role))
+        return json.dumps(result_to_dict(result), ensure_ascii=False) + "\n"
+
+
 class RowWriter:
     """Appends rows (``jsonl`` or ``csv``) to a file or stdout, flushed row by row."""
 
@@ -95,7 +112,7 @@ class RowWriter:
         self, fmt: str, out: Path | None, *, role: Role, taxonomy: Taxonomy, append: bool = False
     ) -> None:
         self.fmt = fmt
-        self.role = role
+        self.encode = RowEncoder(fmt, role)
         self.out = out
         self._fd: int | None = None
         self._stream: IO[str] | None = None
@@ -112,11 +129,9 @@ class RowWriter:
         if fmt == "csv" and not (append and out is not None and out.stat().st_size > 0):
             self._write(_csv_line(csv_columns(role, taxonomy)))
 
-    def write(self, result: BatchResult) -> None:
-        if self.fmt == "csv":
-            self._write(_csv_line(_csv_cells(result, self.role)))
-        else:
-            self._write(json.dumps(result_to_dict(result), ensure_ascii=False) + "\n")
+    def write(self, result: BatchResult, encoded: str | None = None) -> None:
+        """Append ``result``'s row (``encoded`` when a worker already encoded it)."""
+        self._write(encoded if encoded is not None else self.encode(result))
 
     def close(self) -> None:
         if self._fd is not None:
