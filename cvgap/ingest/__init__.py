@@ -2,7 +2,7 @@
 :class:`~cvgap.types.Resume`.
 
 file -> bytes (size-checked) -> :func:`~cvgap.ingest.sniff.sniff` -> a reader per format ->
-:class:`~cvgap.ingest.layout.Line` objects with style hints -> section detection -> Resume.
+:class:`~cvgap.ingest.model.Line` objects with style hints -> section detection -> Resume.
 PDF engines (pdfplumber, pypdfium2) only produce positioned characters; the shared
 :mod:`~cvgap.ingest.layout` stage turns them into lines, so every later stage is
 engine-agnostic. Anything unreadable is an :class:`~cvgap.errors.InputError` naming the file.
@@ -15,8 +15,8 @@ from pathlib import Path
 
 from cvgap.errors import InputError
 from cvgap.ingest.checks import layout_warnings, text_warnings
-from cvgap.ingest.layout import Line
 from cvgap.ingest.limits import MAX_FILE_BYTES, MAX_PAGES, MAX_SECONDS, Deadline, Limits
+from cvgap.ingest.model import Line
 from cvgap.ingest.sections import heading_section, styled_heading_section
 from cvgap.ingest.sniff import sniff
 from cvgap.ingest.text import decode_text, repair_line

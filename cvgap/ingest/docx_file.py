@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from cvgap.errors import InputError
-from cvgap.ingest.layout import Line
 from cvgap.ingest.limits import Limits
+from cvgap.ingest.model import Line
 from cvgap.ingest.pdf_plumber import describe
 
 MAX_PARTS = 2000

@@ -13,7 +13,7 @@ import json
 from typing import Any
 
 from cvgap.errors import InputError
-from cvgap.ingest.layout import Line
+from cvgap.ingest.model import Line
 
 JSON_RESUME_KEYS = frozenset(
     (

@@ -14,84 +14,19 @@ engine-agnostic:
    are joined; a line that wraps onto the next is merged back into one logical line.
 """
 
-from __future__ import annotations
-
-import functools
 import itertools
 import math
-import re
-import statistics
 from collections import Counter
-from dataclasses import dataclass, field
 
+from cvgap.ingest.flow import drop_running_lines, merge_wrapped
+from cvgap.ingest.model import Char, Layout, Line, PageChars, Word
 from cvgap.ingest.text import repair_line
 
-
-@dataclass(slots=True)
-class Char:
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-    bold: bool = False
-
-
-@dataclass(slots=True)
-class PageChars:
-    """One page as an engine sees it: its size, characters and how many images it shows."""
-
-    width: float
-    height: float
-    chars: list[Char] = field(default_factory=list)
-    images: int = 0
-
-
-@dataclass(slots=True)
-class Word:
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-    bold: bool
-
-
-@dataclass(slots=True)
-class Line:
-    """A line of text in reading order, with the style hints section detection uses."""
-
-    text: str
-    page: int = 1
-    size: float = 0.0
-    bold: bool = False
-    heading: bool = False  # an explicit heading (DOCX heading style, JSON Resume key)
-    column: int = 0
-    x0: float = 0.0
-    x1: float = 0.0
-    top: float = 0.0
-    bottom: float = 0.0
-
-
-@dataclass(slots=True)
-class Layout:
-    lines: list[Line]
-    two_column_pages: list[int]
-
+__all__ = ["Char", "Layout", "Line", "PageChars", "find_gutter", "layout", "words_of"]
 
 COLUMN_SHARE = 0.15  # the smaller column has this share of the words: warn about columns
 WORD_GAP = 0.14  # a gap wider than this share of the font size separates two words
 _GUTTER_PAD = 2.5  # points of clearance a gutter needs on each side
-_MARGIN_ZONE = 0.075  # top/bottom share of the page where headers and footers live
-_PAGE_NUMBER_RE = re.compile(
-    r"^(?:page|seite|página|pagina|p\.)?\s*[-–—(]?\s*\d{1,3}\s*(?:(?:/|of|de|von|sur)\s*\d{1,3})?"
-    r"\s*[-–—)]?$",
-    re.IGNORECASE,
-)
-_BULLET_START_RE = re.compile("^[\u2022\u25cf\u25aa\u25a0\u2023\u2043\u2219\u00b7\u25e6*>-]\\s")
-_LABEL_RE = re.compile(r"^[\w/&+ -]{2,30}:")
 
 
 def words_of(chars: list[Char]) -> list[Word]:
@@ -337,126 +272,7 @@ def layout(pages: list[PageChars]) -> Layout:
         per_page.append(lines)
         if split:
             two_col.append(number)
-    _drop_running_lines(per_page, pages)
+    drop_running_lines(per_page, pages)
     return Layout(
-        lines=_merge_wrapped([ln for lines in per_page for ln in lines]), two_column_pages=two_col
+        lines=merge_wrapped([ln for lines in per_page for ln in lines]), two_column_pages=two_col
     )
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"\d+", "#", text.lower()).strip()
-
-
-def _drop_running_lines(per_page: list[list[Line]], pages: list[PageChars]) -> None:
-    """Remove page numbers and lines repeated in the top/bottom margin of several pages."""
-
-    def in_margin(line: Line, page: PageChars) -> str | None:
-        if line.bottom < page.height * _MARGIN_ZONE:
-            return "top"
-        if line.top > page.height * (1 - _MARGIN_ZONE):
-            return "bottom"
-        return None
-
-    repeats: Counter[str] = Counter()
-    for lines, page in zip(per_page, pages, strict=True):
-        repeats.update({_norm(ln.text) for ln in lines if in_margin(ln, page)})
-    min_repeat = max(2, (len(pages) + 1) // 2)
-    for index, (lines, page) in enumerate(zip(per_page, pages, strict=True)):
-        kept: list[Line] = []
-        for ln in lines:
-            zone = in_margin(ln, page)
-            if zone and _PAGE_NUMBER_RE.match(ln.text.strip()):
-                continue
-            repeated = len(pages) > 1 and repeats[_norm(ln.text)] >= min_repeat
-            if zone and repeated and not (index == 0 and zone == "top"):
-                continue
-            kept.append(ln)
-        lines[:] = kept
-
-
-def _merge_wrapped(lines: list[Line]) -> list[Line]:
-    """Join a hyphenated line end with its continuation, and a wrapped line with the next."""
-    if not lines:
-        return lines
-    body = statistics.median(ln.size for ln in lines if ln.text)
-    col_right: dict[tuple[int, int], float] = {}
-    col_left: dict[tuple[int, int], float] = {}
-    for ln in lines:
-        key = (ln.page, ln.column)
-        col_right[key] = max(col_right.get(key, 0.0), ln.x1)
-        col_left[key] = min(col_left.get(key, ln.x0), ln.x0)
-    out: list[Line] = [lines[0]]
-    for ln in lines[1:]:
-        prev = out[-1]
-        if _continues(prev, ln, body, col_left, col_right):
-            if prev.text.endswith("-") and ln.text[:1].islower() and prev.text[-2:-1].isalpha():
-                text = prev.text[:-1] + ln.text
-            else:
-                text = prev.text + " " + ln.text
-            out[-1] = Line(
-                text=text,
-                page=prev.page,
-                size=prev.size,
-                bold=prev.bold and ln.bold,
-                column=prev.column,
-                x0=prev.x0,
-                x1=ln.x1,
-                top=prev.top,
-                bottom=ln.bottom,
-            )
-        else:
-            out.append(ln)
-    return out
-
-
-def _continues(
-    prev: Line,
-    ln: Line,
-    body: float,
-    col_left: dict[tuple[int, int], float],
-    col_right: dict[tuple[int, int], float],
-) -> bool:
-    if (prev.page, prev.column) != (ln.page, ln.column) or not prev.text or not ln.text:
-        return False
-    if abs(prev.size - ln.size) > 0.6 or prev.size > body + 0.9 or prev.bold != ln.bold:
-        return False
-    if ln.top - prev.bottom > 0.6 * max(ln.size, 1.0) or ln.top < prev.top:
-        return False
-    if _BULLET_START_RE.match(ln.text) or _LABEL_RE.match(ln.text):
-        return False
-    if prev.text.isupper() or ln.x0 < col_left[(ln.page, ln.column)] - 1:
-        return False
-    if ln.x0 > prev.x0 + 2 * max(ln.size, 1.0) and not _BULLET_START_RE.match(prev.text):
-        return False  # indented differently: a new entry, not the rest of this one
-    first = ln.text[:1]
-    if first.islower() or prev.text.endswith(("-", ",", "&", " and", "/", "(")):
-        return True
-    # A line that filled the column's width goes on in the next (unmarked) line.
-    key = (prev.page, prev.column)
-    width = col_right[key] - col_left[key]
-    full = prev.x1 >= col_right[key] - 0.1 * width and not prev.text.endswith((".", ":"))
-    return full and len(prev.text.split()) >= 6
-
-
-_BOLD_RE = re.compile(r"bold|black|heavy|semibold|demi|[-,]bd\b|\.b\b|-b$", re.IGNORECASE)
-_ICON_RE = re.compile(
-    r"awesome|(?<![a-z])icons?\b|icon-?font|glyphicon|academicons|wingding|dingbat|materialicons|"
-    r"symbolmt|^symbol$|marvosym|fontello|ionicons|octicons",
-    re.IGNORECASE,
-)
-ICON = "\ue000"  # what an icon-font glyph becomes (dropped, or a bullet at a line start)
-
-
-@functools.lru_cache(maxsize=256)
-def font_style(fontname: str) -> tuple[bool, bool]:
-    """(bold, icon font) for a PDF font name: "ABCDEF+Roboto-Bold" is bold, "CMBX10" is
-    bold, "FontAwesome5Free-Solid" and "Wingdings" are icon fonts (their glyphs are not
-    text, whatever their names or ToUnicode say: "HOUSE-CHIMNEY", "(cid:12)")."""
-    base = fontname.split("+", 1)[-1]
-    bold = bool(_BOLD_RE.search(base)) or base.upper().startswith(("CMBX", "SFBX"))
-    return bold, bool(_ICON_RE.search(base.replace(" ", "")))
-
-
-def is_bold(fontname: str) -> bool:
-    """Whether a PDF font name is a bold face (see :func:`font_style`)."""
-    return font_style(fontname)[0]

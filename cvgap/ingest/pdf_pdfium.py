@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from cvgap.errors import InputError
-from cvgap.ingest.layout import ICON, Char, PageChars, font_style
 from cvgap.ingest.limits import Deadline, Limits
+from cvgap.ingest.model import ICON, Char, PageChars, font_style
 from cvgap.ingest.pdf_plumber import describe, encrypted_message
 
 _IMAGE_OBJECT = 3  # FPDF_PAGEOBJ_IMAGE

@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from cvgap.errors import InputError
-from cvgap.ingest.layout import ICON, Char, PageChars, font_style
 from cvgap.ingest.limits import Deadline, Limits
+from cvgap.ingest.model import ICON, Char, PageChars, font_style
 
 
 def plumber_pages(
