@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -210,6 +211,16 @@ def test_decode_text(data: bytes, text: str) -> None:
     assert decode_text(data) == text
 
 
+def test_utf16_text_file_with_bom(tmp_path: Path) -> None:
+    path = tmp_path / "cv.txt"
+    path.write_bytes("Compétences\nPython, PyTorch and OpenCV for computer vision".encode("utf-16"))
+    resume = load_resume(path)
+    assert [(line.text, line.section) for line in resume.lines] == [
+        ("Compétences", "skills"),
+        ("Python, PyTorch and OpenCV for computer vision", "skills"),
+    ]
+
+
 def test_markdown_headings_and_bullets() -> None:
     resume = resume_from_text("# Name\n## Skills\n* Python\n## Experience\n• Built a model")
     assert [(line.text, line.section) for line in resume.lines] == [
@@ -366,6 +377,12 @@ def _hostile(tmp_path: Path, case: str) -> Path:
         with path.open("wb") as handle:
             handle.truncate(21_000_000)  # sparse: costs no disk
         return path
+    if case == "broken.docx":
+        path = tmp_path / "broken.docx"
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr("[Content_Types].xml", "<Types/>")
+            archive.writestr("word/document.xml", "<w:document><<<")
+        return path
     if case == "pages.pdf":
         return fx.text_pdf(tmp_path / "pages.pdf", ["Python and OpenCV"], pages=51)
     raise AssertionError(case)
@@ -388,6 +405,7 @@ HOSTILE = {
     "locked.pdf": "PDF is encrypted; give its password with --password",
     "bomb.docx": "DOCX unpacks to 115 MB; the limit is 100 MB (a zip bomb?)",
     "huge.txt": "file is 21.0 MB; the limit is 20.0 MB",
+    "broken.docx": "not a readable DOCX (its parts are damaged)",
     "pages.pdf": "PDF has 51 pages; the limit is 50 (see --max-pages)",
     "nested.pdf": None,  # read (the bomb is in an unused key) or refused, but bounded
     "cyclic.pdf": None,

@@ -64,12 +64,18 @@ def docx_lines(data: bytes, name: str, limits: Limits) -> list[Line]:
         return lines
     except InputError:
         raise
-    except (PackageNotFoundError, KeyError, zipfile.BadZipFile) as exc:
-        raise InputError(f"not a readable DOCX ({describe(exc)})", path=name) from None
+    except (PackageNotFoundError, KeyError, zipfile.BadZipFile):
+        raise InputError(
+            "not a readable DOCX (a part of the package is missing)", path=name
+        ) from None
     except RecursionError:
         raise InputError("DOCX structure is nested too deeply to read", path=name) from None
     except Exception as exc:  # lxml and python-docx raise many types on damaged parts
-        raise InputError(f"not a readable DOCX ({describe(exc)})", path=name) from None
+        if type(exc).__name__ == "XMLSyntaxError":  # lxml's, without importing lxml
+            raise InputError(
+                f"not a readable DOCX (invalid XML: {describe(exc)})", path=name
+            ) from None
+        raise InputError("not a readable DOCX (its parts are damaged)", path=name) from None
 
 
 def _block_lines(element: Any, parent: Any, depth: int) -> Iterator[Line]:
