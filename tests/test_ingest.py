@@ -149,6 +149,21 @@ def test_section_headings_in_five_languages(tmp_path: Path, engine: str, lang: s
     ]
 
 
+def test_chinese_headings_and_non_latin_warning() -> None:
+    resume = resume_from_text(
+        "教育背景\n计算机科学学士\n专业技能\nPython, PyTorch, OpenCV\n项目经历\n目标检测"
+    )
+    assert [line.section for line in resume.lines] == [
+        "education",
+        "education",
+        "skills",
+        "skills",
+        "projects",
+        "projects",
+    ]
+    assert any("not in the Latin alphabet" in w for w in resume.warnings)
+
+
 def test_spanish_resume_warns_that_it_is_not_english(tmp_path: Path) -> None:
     body = (
         "Desarrollé un sistema de visión por computador con la cámara del laboratorio y "

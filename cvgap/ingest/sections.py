@@ -155,6 +155,21 @@ SECTION_HEADINGS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# Common Chinese headings (bilingual CVs are frequent among CV/ML candidates).
+CHINESE_HEADINGS: dict[str, tuple[str, ...]] = {
+    "summary": ("个人简介", "自我评价", "个人总结"),
+    "education": ("教育背景", "教育经历", "学历"),
+    "experience": ("工作经历", "工作经验", "工作背景", "实习经历", "科研经历"),
+    "projects": ("项目经历", "项目经验"),
+    "skills": ("技能", "专业技能", "技能特长", "计算机技能"),
+    "publications": ("发表论文", "论文发表", "学术论文"),
+    "awards": ("获奖情况", "荣誉奖项", "获奖经历"),
+    "languages": ("语言", "语言能力"),
+    "activities": ("兴趣爱好", "课外活动"),
+}
+for _sid, _extra in CHINESE_HEADINGS.items():
+    SECTION_HEADINGS[_sid] = (*SECTION_HEADINGS[_sid], *_extra)
+
 _HEADING_LOOKUP = {h: sid for sid, hs in SECTION_HEADINGS.items() for h in hs}
 _CLEAN_RE = re.compile(r"[^\w&' ]+")
 _WORDS_LOOKUP = {
