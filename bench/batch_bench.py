@@ -15,6 +15,7 @@ Measurements:
 * ``batch-pdfium-w1`` / ``-w2``: the same with ``--pdf-engine pdfium``;
 * ``batch-text-w1`` / ``-w2``: ``cvgap batch`` on the 500 text résumés;
 * ``batch-mixed-w1`` / ``-w2``: all 1,000 files with pdfium (the scaling figure);
+* ``batch-one-text``: a one-file batch (the fixed start-up cost);
 * memory: per-worker RSS after start-up, after the last file, and peak, over 1,000 files.
 """
 
@@ -97,6 +98,7 @@ def measurements(corpus: Path, out: Path, script: Path) -> dict[str, list[str]]:
         "batch-text-w2": _batch([text], 2, "pdfplumber", out),
         "batch-mixed-w1": _batch([pdf, text], 1, "pdfium", out),
         "batch-mixed-w2": _batch([pdf, text], 2, "pdfium", out),
+        "batch-one-text": _batch([text / "resume-0000.txt"], 2, "pdfplumber", out),
     }
 
 
@@ -111,6 +113,7 @@ def memory(corpus: Path) -> dict[str, Any]:
         {
             "files": w.files,
             "rss_start_mib": round(w.rss_first / 1024, 1),
+            "rss_after_50_files_mib": round(w.rss_warm / 1024, 1),
             "rss_end_mib": round(w.rss_last / 1024, 1),
             "peak_mib": round(w.peak / 1024, 1),
         }
@@ -128,6 +131,14 @@ def summarise(times: dict[str, list[float]], corpus: Path) -> dict[str, Any]:
         "runs_seconds": {k: [round(x, 2) for x in v] for k, v in times.items()},
         "pdfium_pdf_per_s_w2": round(pdfs / med["batch-pdfium-w2"], 1),
         "text_per_s_w2": round(texts / med["batch-text-w2"], 1),
+        # the same without the fixed start-up (the time of a one-file batch)
+        "startup_seconds": round(med["batch-one-text"], 2),
+        "pdfium_pdf_per_s_w2_after_startup": round(
+            pdfs / (med["batch-pdfium-w2"] - med["batch-one-text"]), 1
+        ),
+        "text_per_s_w2_after_startup": round(
+            texts / (med["batch-text-w2"] - med["batch-one-text"]), 1
+        ),
         "default_vs_plumber_alone_w1": round(med["batch-plumber-w1"] / med["plumber-alone-1"], 2),
         "default_vs_plumber_alone_w2": round(med["batch-plumber-w2"] / med["plumber-alone-2"], 2),
         "speedup_2_workers_mixed": round(med["batch-mixed-w1"] / med["batch-mixed-w2"], 2),
@@ -145,12 +156,16 @@ def main() -> None:
     )
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--only", nargs="*", help="run only these measurements")
+    parser.add_argument("--memory-only", action="store_true", help="only the memory run")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "batch_results.json")
     args = parser.parse_args()
 
     from batch_corpus import generate  # bench/ is on sys.path when run as a script
 
     generate(args.corpus)
+    if args.memory_only:
+        print(json.dumps(memory(args.corpus), indent=2))
+        return
     with tempfile.TemporaryDirectory() as tmp:
         script = Path(tmp) / "plumber_alone.py"
         script.write_text(PLUMBER_ALONE, encoding="utf-8")

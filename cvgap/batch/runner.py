@@ -38,6 +38,7 @@ PREFETCH = 2
 KILL_GRACE = 5.0
 TICK = 0.25
 MAX_STARTUP_FAILURES = 3
+WARM_FILES = 50
 
 # parent -> worker: (index, path, digest), or None to stop; worker -> parent:
 # ("ready", rss_kib), ("fatal", message) or
@@ -70,6 +71,7 @@ class WorkerStats:
     pid: int
     files: int = 0
     rss_first: int = 0
+    rss_warm: int = 0  # after WARM_FILES files: the baseline for "does it grow?"
     rss_last: int = 0
     peak: int = 0
 
@@ -400,6 +402,8 @@ class Pool:
         )
         stats.files += 1
         stats.rss_last = rss
+        if stats.files == WARM_FILES:
+            stats.rss_warm = rss
         stats.peak = max(stats.peak, peak)
 
     def _death_message(self, worker: _Worker) -> str:
