@@ -116,19 +116,17 @@ def check(
 ) -> None:
     """Score one résumé against a role and print the gap report."""
     from cvgap.api import analyze
+    from cvgap.ingest import load_resume
     from cvgap.report import render_html, render_json, render_markdown
     from cvgap.taxonomy import load_taxonomy
 
     with guarded():
-        tax = load_taxonomy(taxonomy, include_default=True) if taxonomy else load_taxonomy()
-        report = analyze(
-            resume,
-            role=role,
-            taxonomy=tax,
-            password=password,
-            pdf_engine=pdf_engine.value,
-            max_pages=max_pages,
+        # The résumé first: a bad file is reported before the taxonomy is even read.
+        loaded = load_resume(
+            resume, password=password, pdf_engine=pdf_engine.value, max_pages=max_pages
         )
+        tax = load_taxonomy(taxonomy, include_default=True) if taxonomy else load_taxonomy()
+        report = analyze(loaded, role=role, taxonomy=tax)
         if output_format is OutputFormat.json:
             write_output(render_json(report), output)
         elif output_format is OutputFormat.markdown:

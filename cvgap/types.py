@@ -417,8 +417,9 @@ class Cohort:
     @property
     def ranking(self) -> tuple[BatchResult, ...]:
         """Scored results, best first (ties by file name)."""
-        return tuple(sorted(self.scored, key=lambda r: (-(r.report.score if r.report else 0),
-                                                        r.file)))
+        return tuple(
+            sorted(self.scored, key=lambda r: (-(r.report.score if r.report else 0), r.file))
+        )
 
     @property
     def common_gaps(self) -> tuple[SkillShare, ...]:

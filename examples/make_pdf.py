@@ -1,6 +1,6 @@
 """Regenerate examples/strong-candidate.pdf from strong-candidate.md (needs fpdf2).
 
-    python examples/make_pdf.py
+python examples/make_pdf.py
 """
 
 from __future__ import annotations
