@@ -15,7 +15,14 @@ from typing import Annotated, Optional
 import typer
 
 from cvgap import __version__
-from cvgap.cli_support import EXIT_VERDICT, guarded, stdout_console, write_output
+from cvgap.cli_support import (
+    EXIT_VERDICT,
+    RoleOption,
+    TaxonomyOption,
+    guarded,
+    stdout_console,
+    write_output,
+)
 
 app = typer.Typer(
     name="cvgap",
@@ -60,18 +67,6 @@ def main_callback(
     """cvgap: résumé skill-gap analysis for Computer Vision Intern roles."""
     if debug:
         os.environ["CVGAP_DEBUG"] = "1"
-
-
-RoleOption = Annotated[str, typer.Option("--role", "-r", help="Role profile id.")]
-TaxonomyOption = Annotated[
-    Optional[Path],  # noqa: UP045
-    typer.Option(
-        "--taxonomy",
-        "-t",
-        help="A skills folder layered on the built-in taxonomy (see README: The taxonomy).",
-        file_okay=False,
-    ),
-]
 
 
 @app.command()
@@ -125,7 +120,7 @@ def check(
         loaded = load_resume(
             resume, password=password, pdf_engine=pdf_engine.value, max_pages=max_pages
         )
-        tax = load_taxonomy(taxonomy, include_default=True) if taxonomy else load_taxonomy()
+        tax = load_taxonomy(taxonomy, include_default=True)
         report = analyze(loaded, role=role, taxonomy=tax)
         if output_format is OutputFormat.json:
             write_output(render_json(report), output)

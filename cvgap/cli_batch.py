@@ -16,7 +16,15 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from cvgap.cli_support import EXIT_FAILED, EXIT_OK, EXIT_VERDICT, error_line, guarded
+from cvgap.cli_support import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_VERDICT,
+    RoleOption,
+    TaxonomyOption,
+    error_line,
+    guarded,
+)
 
 if TYPE_CHECKING:
     from cvgap.batch import Batch
@@ -100,16 +108,8 @@ def batch(
             help="Exit with code 1 when some résumé scores below this.",
         ),
     ] = None,
-    role: Annotated[str, typer.Option("--role", "-r", help="Role profile id.")] = "cv-intern",
-    taxonomy: Annotated[
-        Optional[Path],  # noqa: UP045 - typer needs Optional on Python 3.10
-        typer.Option(
-            "--taxonomy",
-            "-t",
-            file_okay=False,
-            help="A skills folder to use instead of the built-in one.",
-        ),
-    ] = None,
+    role: RoleOption = "cv-intern",
+    taxonomy: TaxonomyOption = None,
     pdf_engine: Annotated[
         str,
         typer.Option(
@@ -143,7 +143,7 @@ def batch(
         # workers import spaCy while this process loads the taxonomy and hashes the inputs
         pool = Pool.prestart(workers or default_workers())
         try:
-            tax = load_taxonomy(taxonomy) if taxonomy is not None else load_taxonomy()
+            tax = load_taxonomy(taxonomy, include_default=True)
             role_profile = get_role(tax, role)
             rows_file = out if fmt in ROW_FORMATS else (journal_path(out) if out else None)
             prior: list[BatchResult] = []

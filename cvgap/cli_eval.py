@@ -14,7 +14,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from cvgap.cli_support import EXIT_VERDICT, error_line, guarded, write_output
+from cvgap.cli_support import EXIT_VERDICT, TaxonomyOption, error_line, guarded, write_output
 
 
 class Split(str, Enum):
@@ -41,6 +41,7 @@ def eval_command(
     output_format: Annotated[
         EvalFormat, typer.Option("--format", "-f", help="Output format.")
     ] = EvalFormat.text,
+    taxonomy: TaxonomyOption = None,
     min_f1: Annotated[
         Optional[float],  # noqa: UP045
         typer.Option("--min-f1", min=0.0, max=1.0, help="Exit 1 when cvgap's F1 is below this."),
@@ -56,7 +57,10 @@ def eval_command(
     from cvgap.evaluate import evaluate, format_report
 
     with guarded():
-        report = evaluate(corpus, split=split.value)
+        from cvgap.taxonomy import load_taxonomy
+
+        tax = load_taxonomy(taxonomy, include_default=True)
+        report = evaluate(corpus, split=split.value, taxonomy=tax)
         if output_format is EvalFormat.json:
             write_output(json.dumps(report.to_dict(), indent=2) + "\n", None)
         else:

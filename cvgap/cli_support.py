@@ -11,7 +11,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -19,6 +19,18 @@ from cvgap.errors import CvgapError
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+RoleOption = Annotated[str, typer.Option("--role", "-r", help="Role profile id.")]
+TaxonomyOption = Annotated[
+    Optional[Path],  # noqa: UP045 - typer needs Optional on Python 3.10
+    typer.Option(
+        "--taxonomy",
+        "-t",
+        file_okay=False,
+        help="A skills folder layered on top of the built-in taxonomy (or replacing "
+        "it, when its taxonomy.yaml says builtin: replace).",
+    ),
+]
 
 EXIT_OK, EXIT_VERDICT, EXIT_FAILED, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 

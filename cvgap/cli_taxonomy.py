@@ -16,7 +16,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from cvgap.cli_support import EXIT_OK, EXIT_VERDICT, guarded, stdout_console
+from cvgap.cli_support import EXIT_OK, EXIT_VERDICT, TaxonomyOption, guarded, stdout_console
 from cvgap.types import Problem
 
 taxonomy_app = typer.Typer(
@@ -45,16 +45,6 @@ PathsArgument = Annotated[
         help="Taxonomy folders or files [default: --taxonomy, else the built-in taxonomy].",
         show_default=False,
         metavar="PATH",
-    ),
-]
-TaxonomyOption = Annotated[
-    Optional[Path],  # noqa: UP045
-    typer.Option(
-        "--taxonomy",
-        "-t",
-        file_okay=False,
-        help="A skills folder layered on top of the built-in taxonomy (or replacing "
-        "it, when its taxonomy.yaml says builtin: replace).",
     ),
 ]
 FormatOption = Annotated[
@@ -193,7 +183,7 @@ def show(
     from cvgap.taxonomy import load_taxonomy
 
     with guarded():
-        tax = load_taxonomy(taxonomy, include_default=True) if taxonomy else load_taxonomy()
+        tax = load_taxonomy(taxonomy, include_default=True)
         data = describe(tax, role)
         if output_format is ShowFormat.json:
             typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
