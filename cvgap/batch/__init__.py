@@ -20,7 +20,8 @@ from pathlib import Path
 
 from cvgap.batch.cohort import build_cohort
 from cvgap.batch.inputs import Done, Entry, Plan, plan_batch
-from cvgap.batch.runner import Pool, PoolStats, WorkerConfig
+from cvgap.batch.runner import Pool, PoolStats
+from cvgap.batch.worker import WorkerConfig
 from cvgap.types import BatchResult, Taxonomy
 
 __all__ = [
