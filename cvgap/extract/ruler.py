@@ -185,15 +185,16 @@ def skill_ids(doc: Doc) -> list[str]:
     return [span.id_.split("|", 1)[0] for span in doc.spans.get(SPANS_KEY, [])]
 
 
-def skill_patterns(taxonomy: Taxonomy) -> list[dict[str, Any]]:
-    """The ruler patterns for every alias and token pattern of the taxonomy."""
+def skill_patterns(taxonomy: Taxonomy, tokenizer: Any = None) -> list[dict[str, Any]]:
+    """The ruler patterns for every alias and token pattern of the taxonomy
+    (``tokenizer`` splits case-sensitive aliases; default: a blank English one)."""
     patterns: list[dict[str, Any]] = []
     for skill in taxonomy.skills.values():
         label = skill.category or "skill"
         for index, alias in enumerate(skill.aliases):
             pattern: Any = alias.text
             if alias.case_sensitive:
-                pattern = [{"ORTH": tok} for tok in _tokens(alias.text)]
+                pattern = [{"ORTH": tok} for tok in _tokens(alias.text, tokenizer)]
             span_id = f"{skill.id}|{index}" + (f"|{FUZZY_OK}" if alias.fuzzy else "")
             patterns.append({"label": label, "pattern": pattern, "id": span_id})
         patterns.extend(
@@ -206,8 +207,10 @@ def skill_patterns(taxonomy: Taxonomy) -> list[dict[str, Any]]:
 _TOKENIZER: Any = None
 
 
-def _tokens(text: str) -> list[str]:
+def _tokens(text: str, tokenizer: Any = None) -> list[str]:
     global _TOKENIZER
+    if tokenizer is not None:
+        return [t.text for t in tokenizer(text)]
     if _TOKENIZER is None:
         import spacy
 
@@ -238,7 +241,7 @@ def build_nlp(taxonomy: Taxonomy) -> Language:
     nlp = spacy.blank("en")
     _add_special_cases(nlp.tokenizer)
     ruler: SpanRuler = nlp.add_pipe(FACTORY)  # type: ignore[assignment]
-    ruler.initialize(lambda: [], nlp=nlp, patterns=skill_patterns(taxonomy))
+    ruler.initialize(lambda: [], nlp=nlp, patterns=skill_patterns(taxonomy, nlp.tokenizer))
     nlp.add_pipe(VARIANTS_FACTORY)
     nlp.meta["cvgap_taxonomy"] = list(taxonomy.paths)
     return nlp
