@@ -36,6 +36,7 @@ from cvgap.taxonomy_reader import (
     MANIFEST_NAMES,
     Collected,
     problem,
+    problem_at,
     read_file,
 )
 from cvgap.types import Problem, Role, Taxonomy
@@ -98,10 +99,8 @@ def check_taxonomy(
     )
     out.problems.extend(_cross_references(taxonomy))
     out.problems.extend(
-        problem(
-            req.source.path,
-            req.source.line,
-            req.source.column,
+        problem_at(
+            req.source,
             "unknown-skill",
             f'requirement of an invalid role requires unknown skill "{sid}"',
         )
@@ -202,10 +201,8 @@ def _resolve_extends(role: Role, out: Collected, depth: int = 0) -> Role:
 
 def _cross_references(taxonomy: Taxonomy) -> list[Problem]:
     problems = [
-        problem(
-            skill.source.path,
-            skill.source.line,
-            skill.source.column,
+        problem_at(
+            skill.source,
             "unknown-skill",
             f'skill "{skill.id}" implies unknown skill "{target}"',
         )
@@ -217,20 +214,16 @@ def _cross_references(taxonomy: Taxonomy) -> list[Problem]:
         if role.extends and role.extends not in taxonomy.roles:
             known = ", ".join(sorted(taxonomy.roles)) or "none"
             problems.append(
-                problem(
-                    role.source.path,
-                    role.source.line,
-                    role.source.column,
+                problem_at(
+                    role.source,
                     "unknown-role",
                     f'role "{role.id}" extends unknown role '
                     f'"{role.extends}" (known roles: {known})',
                 )
             )
         problems.extend(
-            problem(
-                req.source.path,
-                req.source.line,
-                req.source.column,
+            problem_at(
+                req.source,
                 "unknown-skill",
                 f'role "{role.id}" requires unknown skill "{sid}"',
             )

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cvgap.types import Alias, Category, Example, Problem, Requirement, Role, Skill
+from cvgap.types import Alias, Category, Example, Problem, Requirement, Role, Skill, SourceRef
 from cvgap.yamlnodes import Located, ProblemSink, read_yaml
 
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -46,6 +46,11 @@ class Collected:
     roles: dict[str, Role] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     orphans: list[Requirement] = field(default_factory=list)  # of roles that did not load
+
+
+def problem_at(ref: SourceRef, rule: str, message: str) -> Problem:
+    """An error at where ``ref`` points."""
+    return problem(ref.path, ref.line, ref.column, rule, message)
 
 
 def problem(path: str, line: int, col: int, rule: str, message: str) -> Problem:
