@@ -13,12 +13,14 @@ from fpdf import FPDF
 HERE = Path(__file__).parent
 
 
-def main() -> None:
+def render(md: str, path: Path) -> Path:
+    """Write the Markdown résumé ``md`` as a one-column PDF at ``path`` (headings bold)."""
     pdf = FPDF(format="letter")
     pdf.set_creation_date(dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))  # reproducible
+    pdf.set_auto_page_break(True, margin=15)
     pdf.set_margins(18, 16, 18)
     pdf.add_page()
-    for raw in (HERE / "strong-candidate.md").read_text(encoding="utf-8").splitlines():
+    for raw in md.splitlines():
         line = raw.rstrip()
         if not line:
             pdf.ln(2)
@@ -32,7 +34,13 @@ def main() -> None:
         else:
             pdf.set_font("Helvetica", "", 10)
             pdf.multi_cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
-    pdf.output(str(HERE / "strong-candidate.pdf"))
+    pdf.output(str(path))
+    return path
+
+
+def main() -> None:
+    md = (HERE / "strong-candidate.md").read_text(encoding="utf-8")
+    render(md, HERE / "strong-candidate.pdf")
 
 
 if __name__ == "__main__":

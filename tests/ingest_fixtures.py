@@ -172,27 +172,16 @@ def text_pdf(path: Path, lines: list[str], *, pages: int = 1, password: str | No
 
 
 def markdown_pdf(path: Path, md: str) -> Path:
-    """examples/make_pdf.py's rendering of a Markdown résumé."""
-    pdf = _fpdf()
-    pdf.set_auto_page_break(True, margin=15)
-    pdf.set_margins(18, 16, 18)
-    pdf.add_page()
-    for raw in md.splitlines():
-        line = raw.rstrip()
-        if not line:
-            pdf.ln(2)
-        elif line.startswith("# "):
-            pdf.set_font("Helvetica", "B", 18)
-            pdf.cell(0, 9, line[2:], new_x="LMARGIN", new_y="NEXT")
-        elif line.startswith("## "):
-            pdf.ln(1)
-            pdf.set_font("Helvetica", "B", 12)
-            pdf.cell(0, 7, line[3:].upper(), new_x="LMARGIN", new_y="NEXT")
-        else:
-            pdf.set_font("Helvetica", "", 10)
-            pdf.multi_cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
-    pdf.output(str(path))
-    return path
+    """examples/make_pdf.py's rendering of a Markdown résumé (the same code, loaded by path)."""
+    import importlib.util
+
+    script = Path(__file__).resolve().parents[1] / "examples" / "make_pdf.py"
+    spec = importlib.util.spec_from_file_location("cvgap_examples_make_pdf", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    result: Path = module.render(md, path)
+    return result
 
 
 # --------------------------------------------------------------------------- raw PDFs
