@@ -170,16 +170,6 @@ def resume_from_text(text: str, *, source: str = "<text>", format: str = "text")
     return resume_from_lines([Line(text=t) for t in text.split("\n")], source=source, format=format)
 
 
-def resume_from_pages(pages: list[str], *, source: str, format: str) -> Resume:
-    """Build a :class:`Resume` from the plain text of each page."""
-    lines = [
-        Line(text=t, page=n)
-        for n, page in enumerate(pages, start=1)
-        for t in page.replace("\r\n", "\n").split("\n")
-    ]
-    return resume_from_lines(lines, source=source, format=format, pages=len(pages))
-
-
 def resume_from_lines(
     lines: list[Line],
     *,

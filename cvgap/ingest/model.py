@@ -79,8 +79,3 @@ def font_style(fontname: str) -> tuple[bool, bool]:
     base = fontname.split("+", 1)[-1]
     bold = bool(_BOLD_RE.search(base)) or base.upper().startswith(("CMBX", "SFBX"))
     return bold, bool(_ICON_RE.search(base.replace(" ", "")))
-
-
-def is_bold(fontname: str) -> bool:
-    """Whether a PDF font name is a bold face (see :func:`font_style`)."""
-    return font_style(fontname)[0]

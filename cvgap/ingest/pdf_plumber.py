@@ -35,16 +35,17 @@ def plumber_pages(
             limits.check_chars(len(raw), name)
             chars = [
                 Char(
-                    text=ICON if font_style(str(c.get("fontname", "")))[1] else c["text"],
+                    text=ICON if style[1] else c["text"],
                     x0=float(c["x0"]) - x_off,
                     x1=float(c["x1"]) - x_off,
                     top=float(c["top"]) - y_off,
                     bottom=float(c["bottom"]) - y_off,
                     size=float(c["size"]),
-                    bold=font_style(str(c.get("fontname", "")))[0],
+                    bold=style[0],
                 )
                 for c in raw
                 if c.get("upright", True)
+                for style in (font_style(str(c.get("fontname", ""))),)  # (bold, icon font)
             ]
             images = len(page.images) if not chars else 0
             pages.append(

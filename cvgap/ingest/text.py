@@ -91,14 +91,3 @@ def repair_line(line: str) -> str:
     elif bullet and bullet.group(0) in ("\u2022", "\u25cf", "\u25aa") and len(line) > 1:
         line = "- " + line[1:].lstrip()
     return line
-
-
-def repair_text(text: str) -> str:
-    """:func:`repair_line` on every line of ``text`` (any line-break convention)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return "\n".join(repair_line(line) for line in text.split("\n"))
-
-
-def strip_bullet(line: str) -> str:
-    """A line without its leading bullet marker."""
-    return line[2:] if line.startswith("- ") else line

@@ -82,11 +82,6 @@ common meaning that is *not* the skill ("a Java House barista", "rust on the hul
 agile learner", "since its inception"), so an alias that is one of them needs a guard."""
 
 
-def _where(skill: Skill, alias: Alias) -> tuple[str, int, int]:
-    ref = alias.source or skill.source
-    return ref.path, ref.line, ref.column
-
-
 @rule("duplicate-alias")
 def duplicate_alias(taxonomy: Taxonomy) -> Iterator[Finding]:
     """The same alias (ignoring case) must not belong to two skills.
