@@ -439,3 +439,31 @@ def char_flood_pdf(chars: int) -> bytes:
         _stream(b"\n".join(ops)),
     ]
     return build_pdf(objects)
+
+
+def offset_form_pdf() -> bytes:
+    """A page whose MediaBox does not start at the origin, with text drawn directly, inside a
+    form XObject, and rotated 90 degrees (not upright), plus an image inside the form."""
+    form = _stream(
+        b"BT /F1 11 Tf 90 600 Td (Trained YOLOv8 detectors in PyTorch) Tj ET "
+        b"q 20 0 0 20 300 500 cm /Im1 Do Q",
+        b"/Type /XObject /Subtype /Form /BBox [0 0 652 842] "
+        b"/Resources << /Font << /F1 4 0 R >> /XObject << /Im1 7 0 R >> >> ",
+    )
+    page = text_ops([b"(Skills: Python, OpenCV, Docker) Tj", b"(Projects) Tj"], x=60, top=780)
+    page += b"\nBT /F1 9 Tf 0 1 -1 0 600 200 Tm (rotated sidebar text) Tj ET\n/X1 Do"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [20 30 632 822] "
+        b"/Resources << /Font << /F1 4 0 R >> /XObject << /X1 6 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold >>",
+        _stream(page),
+        form,
+        _stream(
+            b"\x80",
+            b"/Type /XObject /Subtype /Image /Width 1 /Height 1 "
+            b"/ColorSpace /DeviceGray /BitsPerComponent 8 ",
+        ),
+    ]
+    return build_pdf(objects)

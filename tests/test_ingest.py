@@ -189,6 +189,43 @@ def test_engines_read_the_example_alike() -> None:
     assert plumber.sections == pdfium.sections
 
 
+def test_plumber_engine_reads_the_characters_pdfplumber_reports(tmp_path: Path) -> None:
+    """The pdfplumber engine walks pdfminer's layout objects instead of building
+    ``page.chars`` dicts (twice as fast): it must see the same upright characters at the
+    same places, including text inside a form XObject on a page whose MediaBox is offset."""
+    import pdfplumber
+
+    from cvgap.ingest.limits import Deadline, Limits
+    from cvgap.ingest.pdf_plumber import plumber_pages
+
+    path = tmp_path / "offset.pdf"
+    path.write_bytes(fx.offset_form_pdf())
+    (page,) = plumber_pages(
+        path, name=str(path), password=None, limits=Limits(), deadline=Deadline(30)
+    )
+    with pdfplumber.open(path) as pdf:
+        ref = pdf.pages[0]
+        expected = [
+            (c["text"], c["x0"] - ref.bbox[0], c["top"] - ref.bbox[1], c["size"])
+            for c in ref.chars
+            if c["upright"]
+        ]
+        rotated = [c for c in ref.chars if not c["upright"]]
+    assert [(c.text, c.x0, c.top, c.size) for c in page.chars] == expected
+    assert "YOLOv8" in "".join(c.text for c in page.chars)  # drawn by the form XObject
+    assert "".join(c["text"] for c in rotated) == "rotated sidebar text"
+    assert "rotated" not in "".join(c.text for c in page.chars)
+    assert all(c.bold for c in page.chars)  # Helvetica-Bold
+    assert (page.width, page.height) == (612, 792)
+    assert page.images == 0  # counted only on a page without text
+
+
+def test_plumber_engine_counts_images_on_a_page_without_text(tmp_path: Path) -> None:
+    path = fx.image_only_pdf(tmp_path / "scan.pdf")
+    with pytest.raises(InputError, match="no text layer"):
+        load_resume(path, pdf_engine="pdfplumber")
+
+
 # --------------------------------------------------------------------------- text repair
 
 

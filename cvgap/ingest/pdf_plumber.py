@@ -7,6 +7,7 @@ the same way for every engine.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from cvgap.errors import InputError
 from cvgap.ingest.limits import Deadline, Limits
@@ -30,30 +31,14 @@ def plumber_pages(
         pages: list[PageChars] = []
         for page in pdf.pages:
             deadline.check(name)
-            x_off, y_off = float(page.bbox[0]), float(page.bbox[1])
-            raw = page.chars
-            limits.check_chars(len(raw), name)
-            chars = [
-                Char(
-                    text=ICON if style[1] else c["text"],
-                    x0=float(c["x0"]) - x_off,
-                    x1=float(c["x1"]) - x_off,
-                    top=float(c["top"]) - y_off,
-                    bottom=float(c["bottom"]) - y_off,
-                    size=float(c["size"]),
-                    bold=style[0],
-                )
-                for c in raw
-                if c.get("upright", True)
-                for style in (font_style(str(c.get("fontname", ""))),)  # (bold, icon font)
-            ]
-            images = len(page.images) if not chars else 0
+            chars, images = _page_chars(page)
+            limits.check_chars(len(chars), name)
             pages.append(
                 PageChars(
                     width=float(page.width),
                     height=float(page.height),
                     chars=chars,
-                    images=images,
+                    images=images if not chars else 0,
                 )
             )
             page.close()
@@ -79,6 +64,53 @@ def plumber_pages(
         # Not pdf.close(): it walks the whole page tree again (minutes on a hostile file).
         if pdf is not None:
             pdf.stream.close()
+
+
+def _page_chars(page: Any) -> tuple[list[Char], int]:
+    """The upright characters of a pdfplumber page, and how many images it shows.
+
+    Reads pdfminer's layout objects (``page.layout``) directly instead of ``page.chars``:
+    pdfplumber turns every object into a dict of ~20 resolved attributes (colours, matrix,
+    marked content), which costs more than parsing the page, and we need five of them. The
+    coordinates are pdfplumber's own: y grows downwards from the top of the page's box.
+    """
+    from pdfminer.layout import LTChar, LTContainer, LTImage
+    from pdfplumber.page import fix_fontname_bytes
+
+    height = page.height
+    mb_x0, mb_top = page.mediabox[:2]
+    x_off, y_off = float(page.bbox[0]), float(page.bbox[1])
+    chars: list[Char] = []
+    images = 0
+    stack = [iter(page.layout)]
+    while stack:
+        obj = next(stack[-1], None)
+        if obj is None:
+            stack.pop()
+        elif isinstance(obj, LTChar):
+            if not obj.upright:
+                continue
+            fontname = obj.fontname
+            if isinstance(fontname, bytes):
+                fontname = fix_fontname_bytes(fontname)
+            bold, icon = font_style(str(fontname))
+            x0, x1 = (obj.x0 + mb_x0, obj.x1 + mb_x0) if mb_x0 != 0 else (obj.x0, obj.x1)
+            chars.append(
+                Char(
+                    text=ICON if icon else obj.get_text(),
+                    x0=float(x0) - x_off,
+                    x1=float(x1) - x_off,
+                    top=float(height - obj.y1 + mb_top) - y_off,
+                    bottom=float(height - obj.y0 + mb_top) - y_off,
+                    size=float(obj.size),
+                    bold=bold,
+                )
+            )
+        elif isinstance(obj, LTContainer):
+            stack.append(iter(obj))
+        elif isinstance(obj, LTImage):
+            images += 1
+    return chars, images
 
 
 def encrypted_message(password: str | None) -> str:
