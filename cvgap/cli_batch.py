@@ -8,8 +8,11 @@ the progress bar on stderr, and exit 0 (all scored), 2 (some file could not be s
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
@@ -139,7 +142,7 @@ def batch(
         raise typer.BadParameter(
             "--resume needs --out (the file to continue)", param_hint="--resume"
         )
-    with guarded():
+    with guarded(), _terminate_as_interrupt():
         # workers import spaCy while this process loads the taxonomy and hashes the inputs
         pool = Pool.prestart(workers or default_workers())
         try:
@@ -179,6 +182,24 @@ def batch(
             pool.close()
 
     raise typer.Exit(_exit_code([*prior, *results], min_score, quiet=quiet))
+
+
+@contextlib.contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """While the batch runs, a plain ``kill`` (SIGTERM) stops it the way Ctrl-C does: the
+    rows so far are kept, a cohort report is written from them, and the exit code is 130."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _run(

@@ -228,6 +228,39 @@ def test_killed_midway_then_resumed_gives_each_row_exactly_once(
     assert final[: len(first)] == first
 
 
+def test_terminated_markdown_batch_leaves_a_report_and_resume_completes_it(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(10):
+        strong_pdf(folder / f"cv-{i:02d}.pdf", i)
+    out = tmp_path / "cohort.md"
+    journal = tmp_path / "cohort.md.journal.jsonl"
+    cmd = [sys.executable, "-m", "cvgap", "batch", str(folder), "-o", str(out), "-w", "1"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stderr=subprocess.PIPE)
+    _wait_for_rows(journal, 2, proc)
+    proc.terminate()  # SIGTERM, as `kill PID` or a job scheduler sends it
+    _, stderr = proc.communicate(timeout=60)
+    if proc.returncode == 0:
+        pytest.skip("the batch finished before the signal arrived")
+    assert proc.returncode == 130
+    assert b"interrupted" in stderr and b"--resume" in stderr
+    partial = out.read_text(encoding="utf-8")
+    assert partial.startswith("# Cohort report")
+    done = len(rows(journal))
+    assert 2 <= done < 10
+    assert sum(f"cv-{i:02d}.pdf" in partial for i in range(10)) == done
+    resumed = subprocess.run(
+        [*cmd, "--resume", "-q"], cwd=ROOT, env=env, capture_output=True, check=False
+    )
+    assert resumed.returncode == 0
+    final = out.read_text(encoding="utf-8")
+    assert all(final.count(f"cv-{i:02d}.pdf") == partial.count("cv-00.pdf") for i in range(10))
+    assert not journal.exists()
+
+
 def test_redact_removes_contact_details_and_names_from_every_output(
     runner: CliRunner, tmp_path: Path
 ) -> None:
