@@ -320,6 +320,36 @@ def markdown_docx(path: Path, md: str, *, as_table: str | None = None) -> Path:
     return path
 
 
+_TEXT_BOX_RUN = """<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+ xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"
+ xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+ xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"
+ xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+ xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent>
+<mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic>
+<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">
+<wps:wsp><wps:txbx><w:txbxContent>{paragraphs}</w:txbxContent></wps:txbx></wps:wsp>
+</a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>
+<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>{paragraphs}</w:txbxContent>
+</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"""
+
+
+def text_box_docx(path: Path, body: list[str], sidebar: list[str]) -> Path:
+    """A Word résumé whose ``sidebar`` lines sit in a floating text box (a DrawingML shape
+    with its VML fallback, as Word writes it) anchored in the first body paragraph."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    first = document.add_paragraph(body[0])
+    for line in body[1:]:
+        document.add_paragraph(line)
+    paragraphs = "".join(f"<w:p><w:r><w:t>{line}</w:t></w:r></w:p>" for line in sidebar)
+    first._p.append(parse_xml(_TEXT_BOX_RUN.format(paragraphs=paragraphs)))
+    document.save(str(path))
+    return path
+
+
 def markdown_json_resume(md: str) -> dict[str, Any]:
     """The Markdown résumé (examples/strong-candidate.md's shape) as a JSON Resume."""
     sections = dict(parse_markdown(md))

@@ -310,6 +310,20 @@ def test_docx_and_json_resume_give_the_same_report_as_the_pdf(
     assert _report(resume_json, taxonomy, nlp) == expected
 
 
+def test_docx_text_box_sidebar_is_read_once(tmp_path: Path) -> None:
+    path = fx.text_box_docx(
+        tmp_path / "boxed.docx",
+        body=["Experience", "Vision intern at Acme: trained detection models"],
+        sidebar=["Skills", "PyTorch, OpenCV, Docker"],
+    )
+    resume = load_resume(path)
+    texts = [line.text for line in resume.lines]
+    assert texts.count("PyTorch, OpenCV, Docker") == 1  # not again from the VML fallback
+    assert texts.index("Skills") < texts.index("PyTorch, OpenCV, Docker")
+    skills_line = resume.lines[texts.index("PyTorch, OpenCV, Docker")]
+    assert skills_line.section == "skills"
+
+
 def test_docx_reads_header_tables_and_list_bullets(tmp_path: Path) -> None:
     md = fx.EXAMPLE_MD.read_text(encoding="utf-8")
     resume = load_resume(fx.markdown_docx(tmp_path / "cv.docx", md, as_table="Skills"))
