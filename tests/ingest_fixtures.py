@@ -90,6 +90,60 @@ def two_column_pdf(path: Path, *, sidebar: bool = False) -> Path:
     return path
 
 
+LABELLED_ENTRIES = [
+    ("h", "Education", []),
+    (
+        "e",
+        "2022 - 2026",
+        ["B.Sc. Computer Science, Lakeside University", "Thesis: aerial image segmentation"],
+    ),
+    ("e", "2019 - 2022", ["High school diploma, Riverside High"]),
+    ("h", "Experience", []),
+    (
+        "e",
+        "2025",
+        [
+            "Computer Vision Intern, Acme Robotics",
+            "- Trained YOLOv8 detectors on 4,000 warehouse images.",
+            "- Annotated bounding boxes in CVAT.",
+        ],
+    ),
+    ("e", "2024", ["Teaching Assistant, Lakeside University", "- Helped students debug Python."]),
+    ("h", "Skills", []),
+    ("e", "Languages", ["Python, C++, MATLAB"]),
+    ("e", "Libraries", ["PyTorch, OpenCV, NumPy"]),
+    ("e", "Tools", ["Git, Docker, Linux"]),
+]
+
+
+def label_column_pdf(path: Path) -> Path:
+    """A moderncv/Europass-style page: section headings over the text column, and beside
+    each entry, in a narrow right-aligned column on the left, its dates or label."""
+    pdf = _fpdf()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 18)
+    pdf.set_xy(18, 14)
+    pdf.cell(180, 9, "Jamie Example", align="C")
+    y = 32.0
+    for kind, label, lines in LABELLED_ENTRIES:
+        if kind == "h":
+            pdf.set_font("Helvetica", "B", 12)
+            pdf.set_xy(60, y)
+            pdf.cell(120, 6, label)
+            y += 9
+            continue
+        pdf.set_font("Helvetica", "", 9.5)
+        pdf.set_xy(18, y)
+        pdf.cell(38, 5, label, align="R")
+        for line in lines:
+            pdf.set_xy(60, y)
+            pdf.cell(140, 5, line)
+            y += 5
+        y += 3
+    pdf.output(str(path))
+    return path
+
+
 def running_header_pdf(path: Path, pages: int = 3) -> Path:
     """A multi-page résumé with a running header, a footer "Page N of M" and wrapped,
     hyphenated lines."""

@@ -75,6 +75,20 @@ def test_columns_are_read_one_after_the_other(tmp_path: Path, engine: str, sideb
     assert resume.warnings[0].startswith("two-column layout detected (page 1)")
 
 
+def test_a_column_of_dates_and_labels_is_read_beside_its_entries(
+    tmp_path: Path, engine: str
+) -> None:
+    resume = load_resume(fx.label_column_pdf(tmp_path / "labels.pdf"), pdf_engine=engine)
+    sections = {line.text: line.section for line in resume.lines}
+    assert sections["2025 Computer Vision Intern, Acme Robotics"] == "experience"
+    assert sections["2022 - 2026 B.Sc. Computer Science, Lakeside University"] == "education"
+    # the "Languages" label names what follows; it does not start a languages section
+    assert sections["Languages Python, C++, MATLAB"] == "skills"
+    assert sections["Tools Git, Docker, Linux"] == "skills"
+    assert "- Trained YOLOv8 detectors on 4,000 warehouse images." in sections
+    assert not any("two-column" in w for w in resume.warnings)
+
+
 def test_one_column_has_no_column_warning(tmp_path: Path, engine: str) -> None:
     resume = load_resume(fx.running_header_pdf(tmp_path / "r.pdf"), pdf_engine=engine)
     assert not any("two-column" in w for w in resume.warnings)

@@ -27,6 +27,9 @@ __all__ = ["Char", "Layout", "Line", "PageChars", "find_gutter", "layout", "word
 COLUMN_SHARE = 0.15  # the smaller column has this share of the words: warn about columns
 WORD_GAP = 0.14  # a gap wider than this share of the font size separates two words
 _GUTTER_PAD = 2.5  # points of clearance a gutter needs on each side
+LABEL_ROWS = 4  # a label column has at least this many rows,
+LABEL_SHARE = 0.75  # at most this share of the rows of the text it labels,
+LABEL_ALIGNED = 0.85  # and this share of its rows on a baseline of the other side
 
 
 def words_of(chars: list[Char]) -> list[Word]:
@@ -168,16 +171,18 @@ def _join_row(row: list[Word], page: int, column: int) -> Line:
             if not joined and gap > 0.08 * w.size:
                 parts.append(" ")
         parts.append(w.text)
-    sizes = Counter(round(w.size, 1) for w in row for _ in w.text)
-    chars = sum(len(w.text) for w in row)
+    # style and extent from the text itself, not from a date or label beside it
+    text = [w for w in row if not w.label] or row
+    sizes = Counter(round(w.size, 1) for w in text for _ in w.text)
+    chars = sum(len(w.text) for w in text)
     return Line(
         text=repair_line("".join(parts)),
         page=page,
         size=sizes.most_common(1)[0][0],
-        bold=sum(len(w.text) for w in row if w.bold) * 2 > chars,
+        bold=sum(len(w.text) for w in text if w.bold) * 2 > chars,
         column=column,
-        x0=row[0].x0,
-        x1=row[-1].x1,
+        x0=text[0].x0,
+        x1=text[-1].x1,
         top=min(w.top for w in row),
         bottom=max(w.bottom for w in row),
     )
@@ -207,6 +212,25 @@ def _splits(row: list[Word], gutter: float) -> bool:
         return False
     size = max(w.size for w in row)
     return min(right) - max(left) > 0.8 * size
+
+
+def _label_column(left: list[Word], right: list[Word]) -> list[Word] | None:
+    """The words of the left side of a gutter when it labels the right side row by row
+    (moderncv's and Europass's dates and labels: "2025 | Vision Intern, Acme"): it has
+    fewer rows than the right side (entries run on over more lines than their labels) and
+    nearly every one of them on a baseline of the right side. Such a page reads across;
+    independent columns (a sidebar) share baselines only by chance, in under half of their
+    rows on real résumés. A column of dates on the right is read after the text, as a
+    column: beside the text it would land inside wrapped and hyphenated lines."""
+    labels, text = _rows(left), _rows(right)
+    if not LABEL_ROWS <= len(labels) <= LABEL_SHARE * len(text):
+        return None
+    baselines = [(max(w.bottom for w in row), max(w.size for w in row)) for row in text]
+    aligned = 0
+    for row in labels:
+        bottom, size = max(w.bottom for w in row), max(w.size for w in row)
+        aligned += any(abs(b - bottom) <= 0.25 * max(s, size) for b, s in baselines)
+    return left if aligned >= LABEL_ALIGNED * len(labels) else None
 
 
 def page_lines(page: PageChars, number: int) -> tuple[list[Line], bool]:
@@ -256,6 +280,11 @@ def _blocks(
             (head if index < first_split else tail).extend(row)
     left = [w for w in body if (w.x0 + w.x1) / 2 < gutter]
     right = [w for w in body if (w.x0 + w.x1) / 2 >= gutter]
+    labels = _label_column(left, right)
+    if labels is not None:
+        for word in labels:
+            word.label = True
+        return [words]
     splits.append((len(left), len(right)))
     blocks = [head] if head else []
     blocks += _blocks(left, width, depth + 1, splits) + _blocks(right, width, depth + 1, splits)

@@ -38,6 +38,7 @@ class Word:
     bottom: float
     size: float
     bold: bool
+    label: bool = False  # in a label column: a date or label beside the text it describes
 
 
 @dataclass(slots=True)
