@@ -21,6 +21,7 @@ class Split(str, Enum):
     all = "all"
     tune = "tune"
     heldout = "heldout"
+    blind = "blind"
 
 
 class EvalFormat(str, Enum):

@@ -1,7 +1,7 @@
 """Evaluate: measure skill extraction on a labelled corpus, next to a keyword baseline.
 
 The corpus (``tests/eval/`` in a checkout) is a ``labels.yaml`` naming résumé files under
-``resumes/`` with their split (``tune`` or ``heldout``) and ``present``: the skill ids a
+``resumes/`` with their split (``tune``, ``heldout`` or ``blind``) and ``present``: the skill ids a
 careful recruiter would say each résumé shows. Both systems are scored over the same ids
 (the role's skills plus trap-prone languages) with micro precision, recall and F1:
 
@@ -27,7 +27,7 @@ from cvgap.types import Taxonomy
 if TYPE_CHECKING:
     from spacy.language import Language
 
-SPLITS = ("all", "tune", "heldout")
+SPLITS = ("all", "tune", "heldout", "blind")
 TRAP_LANGUAGES = ("c", "java", "go", "r-lang")
 DEFAULT_ROLE = "cv-intern"
 
@@ -245,7 +245,7 @@ def evaluate(
     taxonomy: Taxonomy | None = None,
     nlp: Language | None = None,
 ) -> EvalReport:
-    """Score cvgap and the keyword baseline on the corpus (``split``: all, tune, heldout).
+    """Score cvgap and the keyword baseline on the corpus (``split``: all, tune, heldout, blind).
 
     >>> report = evaluate(split="tune")
     >>> report.cvgap.f1 > report.baseline.f1
