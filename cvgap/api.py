@@ -36,7 +36,7 @@ def analyze(
 
     >>> report = analyze("examples/strong-candidate.pdf")
     >>> report.score, report.verdict
-    (93, 'Strong match: ready to apply')
+    (94, 'Strong match: ready to apply')
     """
     taxonomy = taxonomy or load_taxonomy()
     role_profile = get_role(taxonomy, role)

@@ -49,13 +49,23 @@ TRAPS = [
     "Grade: C+ in chemistry",
     "Team C won the hackathon",
     "Agile learner who adapts quickly",
-    "Mathematics tutor for high-school students",
+    "Relocated two invasive pythons from a canal",
+    "Longshoreman and docker at the container wharf",
+    "Coordinator, Cardiovascular (CV) Outcomes Unit, clinical research",
+    "Backend intern at Brightline Software Pvt Ltd",
+    "Took AP Computer Science in high school",
+    "Iced java and a bagel every morning",
 ]
 
 
 @pytest.mark.parametrize("text", TRAPS)
 def test_trap_yields_no_skill(text: str, nlp: Language, taxonomy: Taxonomy) -> None:
     assert found(text, nlp, taxonomy) == set()
+
+
+def test_a_subject_taught_is_not_a_degree(nlp: Language, taxonomy: Taxonomy) -> None:
+    # tutoring shows communication; the subject tutored is not a degree
+    assert found("Mathematics tutor for high-school students", nlp, taxonomy) == {"communication"}
 
 
 def test_guard_window_stays_on_its_line(nlp: Language, taxonomy: Taxonomy) -> None:
@@ -87,6 +97,19 @@ HARD_POSITIVES = [
     ("Built a Unity simulator in C#", {"csharp"}),
     ("Backend in Node.js and .NET", {"javascript", "csharp"}),
     ("Interests: ML, CV, NLP", {"machine-learning", "computer-vision", "nlp"}),
+    # list separators written without spaces
+    (
+        "Stack: Python|PyTorch|OpenCV;NumPy·Docker",
+        {"python", "pytorch", "opencv", "numpy", "docker"},
+    ),
+    ("Libraries: cv2 · np · PIL", {"opencv", "numpy", "pillow"}),
+    ("Statistical modelling in R (lme4, ggplot2)", {"r-lang"}),
+    ("B.E. Computer Engg., Western Institute of Technology, CGPA 8.4", {"cs-degree"}),
+    ("Part of a 12-person team building a rover", {"teamwork"}),
+    ("Tutored first-year students in calculus; wrote the lab report template", {"communication"}),
+    ("Wrote two posts for the lab blog", {"communication"}),
+    ("Soft skills: good comunication", {"communication"}),
+    ("Classifier reached Acc 91% on the held-out set", {"model-evaluation"}),
 ]
 
 
@@ -133,6 +156,13 @@ def test_inflections_and_real_words_are_not_typos(
         ("Docker (planned)", "docker"),
         ("Languages: Python, Rust - learning", "rust"),
         ("Curious about computer vision", "computer-vision"),
+        ("Baseline in TF2 with a custom loop (no Keras)", "keras"),
+        ("Not (yet): PyTorch, I know what it is", "pytorch"),
+        ("Have not taken linear algebra yet", "linear-algebra"),
+        ("Read about YOLO, but have not built anything with it", "yolo"),
+        ("Maybe a small CNN later, haven't trained anything yet", "cnn"),
+        ("Next goal: learn OpenCV", "opencv"),
+        ("Seeking a computer vision internship for summer 2026", "computer-vision"),
     ],
 )
 def test_negated_or_aspirational_mention_is_an_intent(
@@ -147,6 +177,17 @@ def test_negation_stops_at_a_contrast(nlp: Language, taxonomy: Taxonomy) -> None
     text = "No experience with TensorFlow, but I use scikit-learn daily"
     by_skill = {m.skill_id: m.negated for m in mentions(text, nlp, taxonomy)}
     assert by_skill == {"tensorflow": True, "scikit-learn": False}
+
+
+def test_a_job_wanted_is_an_intent_but_experience_in_it_is_not(
+    nlp: Language, taxonomy: Taxonomy
+) -> None:
+    assert "pytorch" in found("Seeking a role where I can use PyTorch daily", nlp, taxonomy)
+    assert "computer-vision" in found("Computer vision internship at Acme, 2025", nlp, taxonomy)
+    assert "validated" not in found("Validated the CAD models against test data", nlp, taxonomy)
+    assert "model-evaluation" not in found(
+        "Validated them against the test-bench data", nlp, taxonomy
+    )
 
 
 def test_learning_after_a_skill_is_not_an_intent(nlp: Language, taxonomy: Taxonomy) -> None:

@@ -33,12 +33,31 @@ _INTENT_BEFORE = re.compile(
     r"|(?:want|hope|plan|aim|intend|wish|eager|would like|looking forward)(?:s|ing|ed)? to "
     r"(?:learn|study|explore|pick up|try|get into|master|work with)"
     r"|(?:currently|now|still) learning|interested in(?: learning)?|learning goals?|to learn"
-    r"|curious about|moving (?:in)?to|transitioning (?:in)?to|aspiring to|planned|future)"
+    r"|curious about|moving (?:in)?to|transitioning (?:in)?to|aspiring to|planned|future"
+    r"|(?:have|has|had)(?: not|n't)(?: yet)? (?:taken|used|tried|learned|learnt|studied|"
+    r"touched|built|trained|worked (?:with|on))"
+    r"|not \(?yet\)?|next (?:goals?|steps?)|(?:read|heard|know) about|heard of)"
     r"\b[^:]{0,3}:?",
     re.IGNORECASE,
 )
+# "no Keras", "without PyTorch": a negation right before the mention.
+_NEGATION_ADJACENT = re.compile(r"\b(?:no|not|without|w/o)\s+$", re.IGNORECASE)
 _INTENT_AFTER = re.compile(
-    r"^\s*(?:[(\[]\s*|[–—-]\s+)(?:planned|currently learning|learning|to learn|next)\b",
+    r"^\s*(?:[(\[]\s*|[–—-]\s+)(?:planned|currently learning|learning|to learn|next)\b"
+    # "X, haven't trained anything yet", "X but never used them"
+    r"|^[^.;!?]{0,60}?\b(?:have(?: not|n't)|has(?: not|n't)|never|not yet)\s+"
+    r"(?:\w+\s+){0,2}?(?:anything|them|it|one|any)\b",
+    re.IGNORECASE,
+)
+# "seeking a Computer Vision internship": the job wanted, not a skill shown.
+_TARGET_BEFORE = re.compile(
+    r"\b(?:seeking|looking for|applying (?:for|to)|searching for|in search of|hoping for)"
+    r"\s+(?:an?\s+|the\s+|my\s+|first\s+|summer\s+|\d{4}\s+)*$",
+    re.IGNORECASE,
+)
+_TARGET_AFTER = re.compile(
+    r"^[\s-]*(?:(?:and|/|&)\s*[\w+-]+\s+)?(?:engineer(?:ing)?\s+)?"
+    r"(?:intern(?:ship)?s?|positions?|roles?|jobs?|opportunit(?:y|ies)|placements?)\b",
     re.IGNORECASE,
 )
 # What ends the reach of "no experience with": a sentence end or a contrast.
@@ -117,9 +136,14 @@ def guard_ok(doc: Doc, cand: Candidate, alias: Alias, others: Sequence[Candidate
 
 def is_intent(line: ResumeLine, start: int, end: int) -> bool:
     """Whether the mention at text offsets ``[start, end)`` is negated or only an intention
-    ("no experience with X", "want to learn X", "Planned: X", "X (learning)")."""
+    ("no experience with X", "want to learn X", "Planned: X", "X (learning)", "no X",
+    "X, haven't used it yet"), or names the job wanted ("seeking an X internship")."""
     before = line.text[: start - line.start]
     after = line.text[end - line.start :]
+    if _NEGATION_ADJACENT.search(before):
+        return True
+    if _TARGET_BEFORE.search(before) and _TARGET_AFTER.match(after):
+        return True
     last = None
     for last in _INTENT_BEFORE.finditer(before):  # noqa: B007 - the last trigger counts
         pass
