@@ -22,6 +22,7 @@ class Split(str, Enum):
     tune = "tune"
     heldout = "heldout"
     blind = "blind"
+    blind2 = "blind2"
 
 
 class EvalFormat(str, Enum):

@@ -1,9 +1,10 @@
 """Evaluate: measure skill extraction on a labelled corpus, next to a keyword baseline.
 
 The corpus (``tests/eval/`` in a checkout) is a ``labels.yaml`` naming résumé files under
-``resumes/`` with their split (``tune``, ``heldout`` or ``blind``) and ``present``: the skill ids a
-careful recruiter would say each résumé shows. Both systems are scored over the same ids
-(the role's skills plus trap-prone languages) with micro precision, recall and F1:
+``resumes/`` with their split (``tune``, ``heldout``, ``blind`` or ``blind2``) and
+``present``: the skill ids a careful recruiter would say each résumé shows. Both systems
+are scored over the same ids (the role's skills plus trap-prone languages) with micro
+precision, recall and F1:
 
 * **cvgap**: the real pipeline; a skill counts when it is matched (not only as an intent)
   or implied by a matched skill;
@@ -27,7 +28,7 @@ from cvgap.types import Taxonomy
 if TYPE_CHECKING:
     from spacy.language import Language
 
-SPLITS = ("all", "tune", "heldout", "blind")
+SPLITS = ("all", "tune", "heldout", "blind", "blind2")
 TRAP_LANGUAGES = ("c", "java", "go", "r-lang")
 DEFAULT_ROLE = "cv-intern"
 
@@ -245,7 +246,8 @@ def evaluate(
     taxonomy: Taxonomy | None = None,
     nlp: Language | None = None,
 ) -> EvalReport:
-    """Score cvgap and the keyword baseline on the corpus (``split``: all, tune, heldout, blind).
+    """Score cvgap and the keyword baseline on the corpus (``split``: all or one of
+    :data:`SPLITS`).
 
     >>> report = evaluate(split="tune")
     >>> report.cvgap.f1 > report.baseline.f1
