@@ -3,8 +3,9 @@
     python bench/ingest_hostile.py          # writes bench/ingest_hostile.md
 
 The inputs are generated (tests/ingest_fixtures.py), bigger than the test suite's copies:
-a 1,000,000-deep nested array, a 5,000-page PDF, a 300,000-character page, a DOCX that
-unpacks to 1 GB, a 21 MB file. The budget for each is 30 s and 1.5 GB.
+a 1,000,000-deep nested array, a 5,000-page PDF, a 300,000-character page, a 10 MB PDF whose
+content stream inflates to 10 GB, a page showing a 500 MB Flate image, a DOCX that unpacks to
+1 GB, a 21 MB file. The budget for each is 30 s and 1.5 GB.
 """
 
 from __future__ import annotations
@@ -20,8 +21,10 @@ sys.path.insert(0, str(ROOT))
 
 from tests import ingest_fixtures as fx  # noqa: E402
 
+# Peak memory is this process's VmHWM: ru_maxrss would carry over the parent's peak (it
+# survives fork and exec), and the parent holds every generated input.
 CHILD = """
-import resource, sys, time
+import sys, time
 from cvgap.errors import InputError
 from cvgap.ingest import load_resume
 start = time.perf_counter()
@@ -31,7 +34,8 @@ try:
 except InputError as exc:
     outcome = exc.message
 seconds = time.perf_counter() - start
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+with open("/proc/self/status", encoding="ascii") as status:
+    peak = next(int(x.split()[1]) for x in status if x.startswith("VmHWM")) / 1024
 print(f"{seconds:.2f}\\t{peak:.0f}\\t{outcome}")
 """
 
@@ -51,6 +55,8 @@ def make_inputs(folder: Path) -> dict[str, tuple[Path, str]]:
         "xobject-loop.pdf": fx.xobject_loop_pdf(),
         "5000-pages.pdf": fx.many_pages_pdf(5000),
         "300k-chars.pdf": fx.char_flood_pdf(300_000),
+        "flate-bomb-10GB.pdf": fx.flate_bomb_pdf(10_240),
+        "big-flate-image.pdf": fx.flate_bomb_pdf(500, as_image=True),
     }
     inputs = {}
     for name, data in raw.items():

@@ -12,6 +12,7 @@ import io
 import json
 import re
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -549,5 +550,35 @@ def offset_form_pdf() -> bytes:
             b"/Type /XObject /Subtype /Image /Width 1 /Height 1 "
             b"/ColorSpace /DeviceGray /BitsPerComponent 8 ",
         ),
+    ]
+    return build_pdf(objects)
+
+
+def flate_bomb_pdf(unpacked_mb: int, *, as_image: bool = False) -> bytes:
+    """A page whose content stream (or, with ``as_image``, an image it shows) is a small
+    Flate stream that inflates to ``unpacked_mb`` MB of spaces."""
+    packer = zlib.compressobj(9)
+    head = b"BT /F1 10 Tf 72 700 Td (Python and OpenCV developer with PyTorch) Tj ET\n"
+    packed = packer.compress(b"" if as_image else head)
+    block = b" " * (1 << 20)
+    packed += b"".join(packer.compress(block) for _ in range(unpacked_mb)) + packer.flush()
+    flate = b"/Filter /FlateDecode "
+    if as_image:
+        content = _stream(head + b"q 100 0 0 100 72 500 cm /Im1 Do Q")
+        big = _stream(
+            packed,
+            flate + b"/Type /XObject /Subtype /Image /Width 1024 /Height %d "
+            b"/ColorSpace /DeviceGray /BitsPerComponent 8 " % (unpacked_mb * 1024),
+        )
+    else:
+        content, big = _stream(packed, flate), _stream(b"")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+        b"/Resources << /Font << /F1 4 0 R >> /XObject << /Im1 6 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        content,
+        big,
     ]
     return build_pdf(objects)

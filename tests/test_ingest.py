@@ -431,6 +431,7 @@ def _hostile(tmp_path: Path, case: str) -> Path:
         "legacy.doc": ("legacy.doc", fx.ole_doc_bytes()),
         "nested.pdf": ("nested.pdf", fx.nested_pdf(30_000)),
         "cyclic.pdf": ("cyclic.pdf", fx.cyclic_pages_pdf()),
+        "flate-bomb.pdf": ("flate-bomb.pdf", fx.flate_bomb_pdf(110)),
         "photo.png": ("photo.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 100),
         "not-resume.json": ("not-resume.json", b'{"hello": "world"}'),
         "bad.json": ("bad.json", b'{"basics": '),
@@ -489,6 +490,7 @@ HOSTILE = {
     "pages.pdf": "PDF has 51 pages; the limit is 50 (see --max-pages)",
     "nested.pdf": None,  # read (the bomb is in an unused key) or refused, but bounded
     "cyclic.pdf": None,
+    "flate-bomb.pdf": "PDF streams unpack to more than 100 MB (a decompression bomb?)",
     "photo.png": "a PNG image has no text layer; it needs OCR first (or export the résumé "
     "as a PDF with text)",
     "not-resume.json": 'JSON file is not a JSON Resume (expected keys such as "basics", '
@@ -536,6 +538,18 @@ def test_both_engines_refuse_hostile_pdfs_alike(tmp_path: Path, case: str) -> No
         assert messages == [expected, expected]
     else:
         assert all(m is None or "PDF" in m for m in messages), messages
+
+
+def test_big_image_streams_do_not_count_as_a_bomb(tmp_path: Path) -> None:
+    from cvgap.ingest.pdf_streams import unpacked_size
+
+    image = fx.flate_bomb_pdf(110, as_image=True)
+    assert unpacked_size(image, 100_000_000) < 1000  # the image is never decoded for text
+    path = tmp_path / "big-image.pdf"
+    path.write_bytes(image)
+    assert "OpenCV" in load_resume(path).text
+    content = fx.flate_bomb_pdf(3)
+    assert 3 << 20 < unpacked_size(content, 100_000_000) < (3 << 20) + 1000
 
 
 def test_huge_file_limit_is_checked_before_reading(tmp_path: Path) -> None:

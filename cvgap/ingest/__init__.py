@@ -60,6 +60,9 @@ def load_resume(
     suffix = file.suffix.lower()
     kind = sniff(data, suffix, name)
     if kind == "pdf":
+        from cvgap.ingest.pdf_streams import check_unpacked_size
+
+        check_unpacked_size(data, name, limits)
         return _load_pdf(file, name, password, pdf_engine, limits)
     if kind == "docx":
         from cvgap.ingest.docx_file import docx_lines

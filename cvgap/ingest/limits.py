@@ -19,7 +19,7 @@ from cvgap.errors import InputError
 MAX_FILE_BYTES = 20_000_000  # a résumé is rarely above 2 MB
 MAX_PAGES = 50
 MAX_CHARS_PER_PAGE = 100_000  # a dense page of 6-pt text has about 15,000
-MAX_UNZIPPED_BYTES = 100_000_000  # DOCX: all parts together, uncompressed
+MAX_UNZIPPED_BYTES = 100_000_000  # DOCX parts, or PDF streams (images aside), unpacked
 MAX_SECONDS = 25.0  # parsing and layout of one file (spaCy not counted)
 
 
