@@ -110,6 +110,12 @@ HARD_POSITIVES = [
     ("Wrote two posts for the lab blog", {"communication"}),
     ("Soft skills: good comunication", {"communication"}),
     ("Classifier reached Acc 91% on the held-out set", {"model-evaluation"}),
+    ("Handwritten digit recogniser in Keras", {"image-classification", "keras"}),
+    ("Licence plate recognition on a Raspberry Pi camera", {"computer-vision"}),
+    ("Curated a 12k-image dataset of street signs", {"data-collection"}),
+    ("Worked with the mapping team on road extraction", {"teamwork"}),
+    ("Trained new volunteers on the booking system", {"communication"}),
+    ("Sensitivity and specificity on 300 held-back cases", {"model-evaluation"}),
 ]
 
 
@@ -163,6 +169,9 @@ def test_inflections_and_real_words_are_not_typos(
         ("Maybe a small CNN later, haven't trained anything yet", "cnn"),
         ("Next goal: learn OpenCV", "opencv"),
         ("Seeking a computer vision internship for summer 2026", "computer-vision"),
+        ("Looking to transition into computer vision", "computer-vision"),
+        ("C++ basics (halfway through an evening class)", "cpp"),
+        ("why I am applying: the Computer Vision Intern role at Acme", "computer-vision"),
     ],
 )
 def test_negated_or_aspirational_mention_is_an_intent(
@@ -188,6 +197,14 @@ def test_a_job_wanted_is_an_intent_but_experience_in_it_is_not(
     assert "model-evaluation" not in found(
         "Validated them against the test-bench data", nlp, taxonomy
     )
+
+
+def test_a_degree_in_communication_engineering_is_a_degree(
+    nlp: Language, taxonomy: Taxonomy
+) -> None:
+    text = "B.Tech, Electronics and Communication Engineering, Riverbend Institute, 2024"
+    assert found(text, nlp, taxonomy) == {"cs-degree"}
+    assert "data-annotation" not in found("5-fold CV with pseudo-labelling", nlp, taxonomy)
 
 
 def test_learning_after_a_skill_is_not_an_intent(nlp: Language, taxonomy: Taxonomy) -> None:

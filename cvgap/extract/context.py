@@ -33,7 +33,7 @@ _INTENT_BEFORE = re.compile(
     r"|(?:want|hope|plan|aim|intend|wish|eager|would like|looking forward)(?:s|ing|ed)? to "
     r"(?:learn|study|explore|pick up|try|get into|master|work with)"
     r"|(?:currently|now|still) learning|interested in(?: learning)?|learning goals?|to learn"
-    r"|curious about|moving (?:in)?to|transitioning (?:in)?to|aspiring to|planned|future"
+    r"|curious about|moving (?:in)?to|transition(?:ing)? (?:in)?to|aspiring to|planned|future"
     r"|(?:have|has|had)(?: not|n't)(?: yet)? (?:taken|used|tried|learned|learnt|studied|"
     r"touched|built|trained|worked (?:with|on))"
     r"|not \(?yet\)?|next (?:goals?|steps?)|(?:read|heard|know) about|heard of)"
@@ -43,7 +43,8 @@ _INTENT_BEFORE = re.compile(
 # "no Keras", "without PyTorch": a negation right before the mention.
 _NEGATION_ADJACENT = re.compile(r"\b(?:no|not|without|w/o)\s+$", re.IGNORECASE)
 _INTENT_AFTER = re.compile(
-    r"^\s*(?:[(\[]\s*|[–—-]\s+)(?:planned|currently learning|learning|to learn|next)\b"
+    r"^\s*(?:basics\s+)?(?:[(\[]\s*|[–—-]\s+)"
+    r"(?:planned|currently learning|learning|to learn|next|halfway)\b"
     # "X, haven't trained anything yet", "X but never used them"
     r"|^[^.;!?]{0,60}?\b(?:have(?: not|n't)|has(?: not|n't)|never|not yet)\s+"
     r"(?:\w+\s+){0,2}?(?:anything|them|it|one|any)\b",
@@ -53,6 +54,12 @@ _INTENT_AFTER = re.compile(
 _TARGET_BEFORE = re.compile(
     r"\b(?:seeking|looking for|applying (?:for|to)|searching for|in search of|hoping for)"
     r"\s+(?:an?\s+|the\s+|my\s+|first\s+|summer\s+|\d{4}\s+)*$",
+    re.IGNORECASE,
+)
+# "... for the Computer Vision Intern role": a skill naming a role is the job wanted.
+_ROLE_AFTER = re.compile(
+    r"^\s*(?:(?:engineer(?:ing)?|intern(?:ship)?|researcher|developer)\s+)?"
+    r"(?:role|position|opening|vacancy)\b",
     re.IGNORECASE,
 )
 _TARGET_AFTER = re.compile(
@@ -142,7 +149,7 @@ def is_intent(line: ResumeLine, start: int, end: int) -> bool:
     after = line.text[end - line.start :]
     if _NEGATION_ADJACENT.search(before):
         return True
-    if _TARGET_BEFORE.search(before) and _TARGET_AFTER.match(after):
+    if _ROLE_AFTER.match(after) or (_TARGET_BEFORE.search(before) and _TARGET_AFTER.match(after)):
         return True
     last = None
     for last in _INTENT_BEFORE.finditer(before):  # noqa: B007 - the last trigger counts
