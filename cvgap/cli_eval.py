@@ -23,6 +23,7 @@ class Split(str, Enum):
     heldout = "heldout"
     blind = "blind"
     blind2 = "blind2"
+    blind3 = "blind3"
 
 
 class EvalFormat(str, Enum):
