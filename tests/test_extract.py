@@ -116,6 +116,14 @@ HARD_POSITIVES = [
     ("Worked with the mapping team on road extraction", {"teamwork"}),
     ("Trained new volunteers on the booking system", {"communication"}),
     ("Sensitivity and specificity on 300 held-back cases", {"model-evaluation"}),
+    ("Small CNN, 88.5% test accuracy after 20 epochs", {"model-evaluation"}),
+    ("Trained on 3,000 photos we took around the harbour", {"data-collection"}),
+    ("9k frames captured with a stereo rig", {"data-collection"}),
+    ("Traffic-sign recogniser with a webcam and MobileNet", {"image-classification"}),
+    ("Built the app with three other students", {"teamwork"}),
+    ("Weekly sprints with the platform team", {"teamwork"}),
+    ("Co-organised a reading group on diffusion models", {"teamwork"}),
+    ("Ran two Python workshops for first-year students", {"communication"}),
 ]
 
 
@@ -171,6 +179,13 @@ def test_inflections_and_real_words_are_not_typos(
         ("Seeking a computer vision internship for summer 2026", "computer-vision"),
         ("Looking to transition into computer vision", "computer-vision"),
         ("C++ basics (halfway through an evening class)", "cpp"),
+        ("I plan to start learning PyTorch over the summer", "pytorch"),
+        ("A designer who wants to move toward computer vision", "computer-vision"),
+        ("I would like an internship alongside a computer vision team", "computer-vision"),
+        (
+            "I hope to bring my physics background to a computer vision internship",
+            "computer-vision",
+        ),
         ("why I am applying: the Computer Vision Intern role at Acme", "computer-vision"),
     ],
 )

@@ -33,7 +33,11 @@ _INTENT_BEFORE = re.compile(
     r"|(?:want|hope|plan|aim|intend|wish|eager|would like|looking forward)(?:s|ing|ed)? to "
     r"(?:learn|study|explore|pick up|try|get into|master|work with)"
     r"|(?:currently|now|still) learning|interested in(?: learning)?|learning goals?|to learn"
-    r"|curious about|moving (?:in)?to|transition(?:ing)? (?:in)?to|aspiring to|planned|future"
+    r"|curious about|mov(?:e|ing) (?:in)?to(?:wards?)?|mov(?:e|ing) towards?"
+    r"|transition(?:ing)? (?:in)?to|aspiring to|planned|future"
+    r"|(?:start|begin)(?:ing)? (?:to )?learn(?:ing)?"
+    r"|(?:would like|want|wish|hope|hoping) (?:an?|the|my first) (?:\w+ ){0,2}?"
+    r"(?:internship|job|role|position|placement)"
     r"|(?:have|has|had)(?: not|n't)(?: yet)? (?:taken|used|tried|learned|learnt|studied|"
     r"touched|built|trained|worked (?:with|on))"
     r"|not \(?yet\)?|next (?:goals?|steps?)|(?:read|heard|know) about|heard of)"
@@ -52,8 +56,9 @@ _INTENT_AFTER = re.compile(
 )
 # "seeking a Computer Vision internship": the job wanted, not a skill shown.
 _TARGET_BEFORE = re.compile(
-    r"\b(?:seeking|looking for|applying (?:for|to)|searching for|in search of|hoping for)"
-    r"\s+(?:an?\s+|the\s+|my\s+|first\s+|summer\s+|\d{4}\s+)*$",
+    r"\b(?:(?:seeking|looking for|applying (?:for|to)|searching for|in search of|hoping for)"
+    r"\s+(?:an?\s+|the\s+|my\s+)?|(?:to|for|into)\s+(?:an?|the|my)\s+)"
+    r"(?:first\s+|summer\s+|\d{4}\s+)*$",
     re.IGNORECASE,
 )
 # "... for the Computer Vision Intern role": a skill naming a role is the job wanted.
