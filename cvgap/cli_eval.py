@@ -24,6 +24,7 @@ class Split(str, Enum):
     blind = "blind"
     blind2 = "blind2"
     blind3 = "blind3"
+    blind4 = "blind4"
 
 
 class EvalFormat(str, Enum):

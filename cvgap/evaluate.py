@@ -1,7 +1,7 @@
 """Evaluate: measure skill extraction on a labelled corpus, next to a keyword baseline.
 
 The corpus (``tests/eval/`` in a checkout) is a ``labels.yaml`` naming résumé files under
-``resumes/`` with their split (``tune``, ``heldout`` or ``blind``, ``blind2``, ``blind3``) and
+``resumes/`` with their split (``tune``, ``heldout``, ``blind`` ... ``blind4``) and
 ``present``: the skill ids a careful recruiter would say each résumé shows. Both systems
 are scored over the same ids (the role's skills plus trap-prone languages) with micro
 precision, recall and F1:
@@ -28,7 +28,7 @@ from cvgap.types import Taxonomy
 if TYPE_CHECKING:
     from spacy.language import Language
 
-SPLITS = ("all", "tune", "heldout", "blind", "blind2", "blind3")
+SPLITS = ("all", "tune", "heldout", "blind", "blind2", "blind3", "blind4")
 TRAP_LANGUAGES = ("c", "java", "go", "r-lang")
 DEFAULT_ROLE = "cv-intern"
 
