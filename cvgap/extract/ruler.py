@@ -216,11 +216,11 @@ def _tokens(text: str, tokenizer: Any = None) -> list[str]:
         import spacy
 
         _TOKENIZER = spacy.blank("en").tokenizer
-        _add_special_cases(_TOKENIZER)
+        _configure_tokenizer(_TOKENIZER)
     return [t.text for t in _TOKENIZER(text)]
 
 
-def _add_special_cases(tokenizer: Any) -> None:
+def _configure_tokenizer(tokenizer: Any) -> None:
     """Tokenizer rules for résumés: C#/F# stay whole, and list separators written without
     spaces split words ("Python|R|SQL", "OpenCV;Pillow", "PyTorch·NumPy")."""
     from spacy.attrs import ORTH
@@ -247,7 +247,7 @@ def build_nlp(taxonomy: Taxonomy) -> Language:
 
     _register()
     nlp = spacy.blank("en")
-    _add_special_cases(nlp.tokenizer)
+    _configure_tokenizer(nlp.tokenizer)
     ruler: SpanRuler = nlp.add_pipe(FACTORY)  # type: ignore[assignment]
     ruler.initialize(lambda: [], nlp=nlp, patterns=skill_patterns(taxonomy, nlp.tokenizer))
     nlp.add_pipe(VARIANTS_FACTORY)

@@ -214,8 +214,8 @@ def _splits(row: list[Word], gutter: float) -> bool:
     return min(right) - max(left) > 0.8 * size
 
 
-def _label_column(left: list[Word], right: list[Word]) -> list[Word] | None:
-    """The words of the left side of a gutter when it labels the right side row by row
+def _labels_right_side(left: list[Word], right: list[Word]) -> bool:
+    """Whether the left side of a gutter labels the right side row by row
     (moderncv's and Europass's dates and labels: "2025 | Vision Intern, Acme"): it has
     fewer rows than the right side (entries run on over more lines than their labels) and
     nearly every one of them on a baseline of the right side. Such a page reads across;
@@ -224,13 +224,13 @@ def _label_column(left: list[Word], right: list[Word]) -> list[Word] | None:
     column: beside the text it would land inside wrapped and hyphenated lines."""
     labels, text = _rows(left), _rows(right)
     if not LABEL_ROWS <= len(labels) <= LABEL_SHARE * len(text):
-        return None
+        return False
     baselines = [(max(w.bottom for w in row), max(w.size for w in row)) for row in text]
     aligned = 0
     for row in labels:
         bottom, size = max(w.bottom for w in row), max(w.size for w in row)
         aligned += any(abs(b - bottom) <= 0.25 * max(s, size) for b, s in baselines)
-    return left if aligned >= LABEL_ALIGNED * len(labels) else None
+    return aligned >= LABEL_ALIGNED * len(labels)
 
 
 def page_lines(page: PageChars, number: int) -> tuple[list[Line], bool]:
@@ -280,9 +280,8 @@ def _blocks(
             (head if index < first_split else tail).extend(row)
     left = [w for w in body if (w.x0 + w.x1) / 2 < gutter]
     right = [w for w in body if (w.x0 + w.x1) / 2 >= gutter]
-    labels = _label_column(left, right)
-    if labels is not None:
-        for word in labels:
+    if _labels_right_side(left, right):
+        for word in left:
             word.label = True
         return [words]
     splits.append((len(left), len(right)))
