@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from cvgap.cli import app
-from cvgap.cli_reference import command_paths, help_text
+from cvgap.cli.reference import command_paths, help_text
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from cvgap.lint import RULES, lint_paths, rules_markdown
+from cvgap.taxonomy.lint import RULES, lint_paths, rules_markdown
 
 SKILLS = """\
 version: 1

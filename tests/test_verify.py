@@ -7,7 +7,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from cvgap.cli import app
-from cvgap.verify import verify_paths
+from cvgap.taxonomy.verify import verify_paths
 
 SKILLS = """\
 version: 1

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cvgap import yamlnodes
-from cvgap.taxonomy import default_skills_dir, taxonomy_files
-from cvgap.yamlnodes import ProblemSink
+from cvgap.taxonomy import default_skills_dir, taxonomy_files, yamlnodes
+from cvgap.taxonomy.yamlnodes import ProblemSink
 
 FILES = taxonomy_files([default_skills_dir()])
 

@@ -6,7 +6,7 @@
 ...     print(result.file, result.status, result.report.score if result.report else "")
 
 The library raises and yields; writing rows and drawing progress is the CLI's job
-(:mod:`cvgap.cli_batch`). Modules: :mod:`~cvgap.batch.inputs` (files, folders, globs, content
+(:mod:`cvgap.cli.batch`). Modules: :mod:`~cvgap.batch.inputs` (files, folders, globs, content
 hashes), :mod:`~cvgap.batch.runner` (the isolated worker pool), :mod:`~cvgap.batch.writers`
 (JSON Lines / CSV, ``--resume``), :mod:`~cvgap.batch.cohort` (the cohort numbers) and
 :mod:`~cvgap.batch.redact`.

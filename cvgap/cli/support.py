@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -19,6 +20,19 @@ from cvgap.errors import CvgapError
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+
+class PdfEngine(str, Enum):
+    pdfplumber = "pdfplumber"
+    pdfium = "pdfium"
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+
 
 RoleOption = Annotated[str, typer.Option("--role", "-r", help="Role profile id.")]
 TaxonomyOption = Annotated[

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from cvgap.cli_support import (
+from cvgap.cli.support import (
     EXIT_FAILED,
     EXIT_OK,
     EXIT_VERDICT,
@@ -58,6 +58,10 @@ def journal_path(out: Path) -> Path:
     return out.with_name(f"{out.name}.journal.jsonl")
 
 
+app = typer.Typer()
+
+
+@app.command("batch")
 def batch(
     paths: Annotated[
         list[str],
@@ -368,8 +372,3 @@ class _Progress:
 
     def stop(self) -> None:
         self._bar.stop()
-
-
-def register(app: typer.Typer) -> None:
-    """Add the ``batch`` command to ``app``."""
-    app.command("batch")(batch)

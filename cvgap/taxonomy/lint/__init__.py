@@ -1,12 +1,13 @@
 """Lint a skills taxonomy: every problem, with its ``path:line:col`` and rule id.
 
 >>> from pathlib import Path
->>> from cvgap.lint import lint_paths
+>>> from cvgap.taxonomy.lint import lint_paths
 >>> [str(p) for p in lint_paths([Path("my-skills")])]
 ['my-skills/robotics.yaml:7:9: warning: alias "go" ... [ambiguous-alias]']
 
-Rules live one group per module (:mod:`cvgap.lint.aliases`, :mod:`cvgap.lint.roles`, ...);
-each has an id, a default level and a docstring that is its README documentation.
+Rules live one group per module (:mod:`~cvgap.taxonomy.lint.aliases`,
+:mod:`~cvgap.taxonomy.lint.roles`, ...); each has an id, a default level and a docstring
+that is its documentation.
 Problems on a line carrying ``# cvgap-lint: disable=<rule-id>[,<rule-id>...]`` (or a bare
 ``# cvgap-lint: disable``) are dropped.
 """
@@ -19,16 +20,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from cvgap.errors import CvgapError
-from cvgap.lint.registry import RULES, Rule
-from cvgap.taxonomy import builtin_mode, check_taxonomy, default_skills_dir
+from cvgap.taxonomy import check_taxonomy, default_skills_dir, is_inside, wants_builtin
+from cvgap.taxonomy.lint.registry import RULES, Rule
+from cvgap.taxonomy.yamlnodes import MAX_YAML_BYTES
 from cvgap.types import Problem, Taxonomy
-from cvgap.yamlnodes import MAX_YAML_BYTES
 
 __all__ = ["RULES", "Rule", "layers_for", "lint_paths", "rules_markdown"]
 
 _RULE_MODULES = ("syntax", "schema", "aliases", "implies", "roles", "examples", "patterns")
 for _module in _RULE_MODULES:  # registers the rules, in this (documentation) order
-    importlib.import_module(f"cvgap.lint.{_module}")
+    importlib.import_module(f"cvgap.taxonomy.lint.{_module}")
 _DISABLE_RE = re.compile(r"#\s*cvgap-lint:\s*disable(?:=([\w\s,-]+))?")
 
 
@@ -38,12 +39,7 @@ def layers_for(paths: Sequence[Path], *, builtin: bool = True) -> list[Path | li
     the built-in folder itself, or when a folder's ``taxonomy.yaml`` says
     ``builtin: replace``."""
     given: list[Path] = list(paths)
-    default = default_skills_dir().resolve()
-    if (
-        not builtin
-        or any(p.resolve() == default for p in given)
-        or any(p.is_dir() and builtin_mode(p) == "replace" for p in given)
-    ):
+    if not builtin or not wants_builtin(given):
         return [given]
     return [default_skills_dir(), given]
 
@@ -61,18 +57,13 @@ def lint_paths(paths: Sequence[Path], *, builtin: bool = True) -> list[Problem]:
     taxonomy, problems = check_taxonomy(layers_for(paths, builtin=builtin))
     problems.extend(run_rules(taxonomy))
     roots = [p.resolve() for p in paths]
-    kept = [p for p in set(problems) if _inside(p.path, roots)]
+    kept = [p for p in set(problems) if is_inside(p.path, roots)]
     return sorted(_unsuppressed(kept))
 
 
 def run_rules(taxonomy: Taxonomy) -> list[Problem]:
     """The problems every rule with a check finds in ``taxonomy``."""
     return [problem for rule in RULES.values() for problem in rule.run(taxonomy)]
-
-
-def _inside(path: str, roots: list[Path]) -> bool:
-    resolved = Path(path).resolve()
-    return any(resolved == root or root in resolved.parents for root in roots)
 
 
 def _unsuppressed(problems: list[Problem]) -> list[Problem]:

@@ -3,7 +3,7 @@ these while it reads the files."""
 
 from __future__ import annotations
 
-from cvgap.lint.registry import loader_rule
+from cvgap.taxonomy.lint.registry import loader_rule
 
 loader_rule(
     "schema",

@@ -38,8 +38,8 @@ def verify_paths(paths: Sequence[Path], *, builtin: bool = True) -> VerifyResult
     >>> verify_paths([Path("skills")]).problems
     ()
     """
-    from cvgap.lint import layers_for
-    from cvgap.taxonomy import check_taxonomy
+    from cvgap.taxonomy import check_taxonomy, is_inside
+    from cvgap.taxonomy.lint import layers_for
 
     for path in paths:
         if not path.exists():
@@ -49,7 +49,7 @@ def verify_paths(paths: Sequence[Path], *, builtin: bool = True) -> VerifyResult
     if errors:
         raise TaxonomyError("invalid taxonomy", path=errors[0].path, problems=errors)
     roots = [p.resolve() for p in paths]
-    skills = [s for s in taxonomy.skills.values() if _inside(s.source.path, roots)]
+    skills = [s for s in taxonomy.skills.values() if is_inside(s.source.path, roots)]
     return verify_skills(skills, taxonomy)
 
 
@@ -104,8 +104,3 @@ def _failure(example: Example, message: str) -> Problem:
     return Problem(
         path=ref.path, line=ref.line, column=ref.column, level="error", rule=RULE, message=message
     )
-
-
-def _inside(path: str, roots: list[Path]) -> bool:
-    resolved = Path(path).resolve()
-    return any(resolved == root or root in resolved.parents for root in roots)

@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cvgap.taxonomy.yamlnodes import Located, ProblemSink, read_yaml
 from cvgap.types import Alias, Category, Example, Problem, Requirement, Role, Skill, SourceRef
-from cvgap.yamlnodes import Located, ProblemSink, read_yaml
 
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_WEIGHT = 10.0

@@ -31,7 +31,7 @@ from importlib import resources
 from pathlib import Path
 
 from cvgap.errors import TaxonomyError, UnknownRoleError
-from cvgap.taxonomy_reader import (
+from cvgap.taxonomy.reader import (
     BUILTIN_MODES,
     MANIFEST_NAMES,
     Collected,
@@ -39,8 +39,8 @@ from cvgap.taxonomy_reader import (
     problem_at,
     read_file,
 )
+from cvgap.taxonomy.yamlnodes import ProblemSink, read_yaml
 from cvgap.types import Problem, Role, Taxonomy
-from cvgap.yamlnodes import ProblemSink, read_yaml
 
 
 def default_skills_dir() -> Path:
@@ -48,7 +48,7 @@ def default_skills_dir() -> Path:
     packaged = Path(str(resources.files("cvgap"))) / "_skills"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[1] / "skills"
+    return Path(__file__).resolve().parents[2] / "skills"
 
 
 def taxonomy_files(paths: Iterable[Path]) -> list[Path]:
@@ -150,13 +150,27 @@ def taxonomy_roots(folders: Sequence[Path]) -> list[Path]:
     """The layers to load for user taxonomy folders: the built-in taxonomy first, then each
     folder in order (a later layer adds skills and roles, and replaces any with the same id).
 
-    The built-in layer is left out when a folder is the built-in one itself, or when a
-    folder's manifest (``taxonomy.yaml`` at its top) says ``builtin: replace``.
+    The built-in layer is left out when :func:`wants_builtin` says so.
     """
-    builtin = default_skills_dir().resolve()
-    if any(f.resolve() == builtin or builtin_mode(f) == "replace" for f in folders):
+    if not wants_builtin(folders):
         return list(folders)
     return [default_skills_dir(), *folders]
+
+
+def wants_builtin(paths: Sequence[Path]) -> bool:
+    """Whether the built-in taxonomy goes under ``paths``: not when a path is the built-in
+    folder itself, nor when a folder's manifest (``taxonomy.yaml`` at its top) says
+    ``builtin: replace``."""
+    builtin = default_skills_dir().resolve()
+    return not any(
+        p.resolve() == builtin or (p.is_dir() and builtin_mode(p) == "replace") for p in paths
+    )
+
+
+def is_inside(path: str | Path, roots: Sequence[Path]) -> bool:
+    """Whether ``path`` is one of the (resolved) ``roots`` or lies below one of them."""
+    resolved = Path(path).resolve()
+    return any(resolved == root or root in resolved.parents for root in roots)
 
 
 def builtin_mode(folder: Path) -> str:

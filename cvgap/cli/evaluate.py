@@ -14,7 +14,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from cvgap.cli_support import EXIT_VERDICT, TaxonomyOption, error_line, guarded, write_output
+from cvgap.cli.support import EXIT_VERDICT, TaxonomyOption, error_line, guarded, write_output
 
 
 class Split(str, Enum):
@@ -32,6 +32,10 @@ class EvalFormat(str, Enum):
     json = "json"
 
 
+app = typer.Typer()
+
+
+@app.command("eval")
 def eval_command(
     corpus: Annotated[
         Optional[Path],  # noqa: UP045 - typer needs Optional on Python 3.10
@@ -79,8 +83,3 @@ def eval_command(
     if below:
         error_line("; ".join(below))
         raise typer.Exit(EXIT_VERDICT)
-
-
-def register(app: typer.Typer) -> None:
-    """Add the ``eval`` command to ``app``."""
-    app.command(name="eval")(eval_command)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cvgap.lint.registry import Finding, rule
+from cvgap.taxonomy.lint.registry import Finding, rule
 from cvgap.types import Taxonomy
 
 

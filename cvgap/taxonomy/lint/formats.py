@@ -1,5 +1,5 @@
 """Plain-text renderings of lint problems for machines: ``parsable``, ``github`` and
-``json``. The coloured ``standard`` format is drawn by :mod:`cvgap.cli_taxonomy`."""
+``json``. The coloured ``standard`` format is drawn by :mod:`cvgap.cli.taxonomy`."""
 
 from __future__ import annotations
 

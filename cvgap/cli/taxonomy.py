@@ -16,10 +16,10 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from cvgap.cli_support import EXIT_OK, EXIT_VERDICT, TaxonomyOption, guarded, stdout_console
+from cvgap.cli.support import EXIT_OK, EXIT_VERDICT, TaxonomyOption, guarded, stdout_console
 from cvgap.types import Problem
 
-taxonomy_app = typer.Typer(
+app = typer.Typer(
     help="Check and inspect skills taxonomies (skills/ is code).",
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -80,7 +80,7 @@ def _resolve_format(fmt: ProblemFormat) -> ProblemFormat:
 
 
 def _print_problems(problems: Sequence[Problem], fmt: ProblemFormat, summary: str) -> None:
-    from cvgap.lint import formats
+    from cvgap.taxonomy.lint import formats
 
     fmt = _resolve_format(fmt)
     if fmt is ProblemFormat.json:
@@ -124,7 +124,7 @@ def _exit_code(problems: Sequence[Problem], strict: bool) -> int:
     return EXIT_VERDICT if failing else EXIT_OK
 
 
-@taxonomy_app.command()
+@app.command()
 def lint(
     paths: PathsArgument = None,
     taxonomy: TaxonomyOption = None,
@@ -136,7 +136,7 @@ def lint(
     Exit 0 when there are no errors (and no warnings with --strict), 1 when there are,
     2 when the lint could not run.
     """
-    from cvgap.lint import formats, lint_paths
+    from cvgap.taxonomy.lint import formats, lint_paths
 
     with guarded():
         problems = lint_paths(_targets(paths, taxonomy))
@@ -144,7 +144,7 @@ def lint(
     raise typer.Exit(_exit_code(problems, strict))
 
 
-@taxonomy_app.command("test")
+@app.command("test")
 def test_examples(
     paths: PathsArgument = None,
     taxonomy: TaxonomyOption = None,
@@ -154,7 +154,7 @@ def test_examples(
 
     Exit 0 when every example passes, 1 when one fails, 2 when the taxonomy has errors.
     """
-    from cvgap.verify import verify_paths
+    from cvgap.taxonomy.verify import verify_paths
 
     with guarded():
         result = verify_paths(_targets(paths, taxonomy))
@@ -165,7 +165,7 @@ def test_examples(
     raise typer.Exit(_exit_code(result.problems, strict=True))
 
 
-@taxonomy_app.command()
+@app.command()
 def show(
     role: Annotated[
         Optional[str],  # noqa: UP045
@@ -179,8 +179,8 @@ def show(
     """Show the skills, categories, aliases, implications and role weights."""
     import json
 
-    from cvgap.lint.show import describe
     from cvgap.taxonomy import load_taxonomy
+    from cvgap.taxonomy.show import describe
 
     with guarded():
         tax = load_taxonomy(taxonomy, include_default=True)
@@ -229,14 +229,14 @@ def _show_table(data: dict[str, Any]) -> None:
     console.print(roles)
 
 
-@taxonomy_app.command()
+@app.command()
 def init(
     folder: Annotated[
         Path, typer.Argument(help="New folder for the custom taxonomy.", file_okay=False)
     ],
 ) -> None:
     """Scaffold a custom taxonomy: a role extending cv-intern and one example skill."""
-    from cvgap.lint.scaffold import init_taxonomy
+    from cvgap.taxonomy.scaffold import init_taxonomy
 
     with guarded():
         written = init_taxonomy(folder)

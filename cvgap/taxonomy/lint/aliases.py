@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from cvgap.lint.registry import Finding, rule
+from cvgap.taxonomy.lint.registry import Finding, rule
 from cvgap.types import Alias, Skill, Taxonomy
 
 SHORT_ALIAS = 2
@@ -145,7 +145,7 @@ def ambiguous_alias(taxonomy: Taxonomy) -> Iterator[Finding]:
     "Received a C", "vision for the club") unless it has a guard: `near`,
     `near_categories`, `not_near`, `list_item`, `not_preceded_by` or `not_followed_by`.
     Aliases of at most 2 characters, and the words of
-    `cvgap.lint.aliases.COMMON_WORDS`, are checked (a case-sensitive alias in unusual
+    `cvgap.taxonomy.lint.aliases.COMMON_WORDS`, are checked (a case-sensitive alias in unusual
     casing, such as `mAP`, is not a common word). Silence one line with a
     `# cvgap-lint: disable=ambiguous-alias` comment.
 

@@ -1,9 +1,9 @@
-"""Rules for files that cannot be read as plain YAML. The reader (:mod:`cvgap.yamlnodes`)
+"""Rules for files that cannot be read as plain YAML. The reader (:mod:`cvgap.taxonomy.yamlnodes`)
 reports these; nothing in a taxonomy file is ever executed or expanded."""
 
 from __future__ import annotations
 
-from cvgap.lint.registry import loader_rule
+from cvgap.taxonomy.lint.registry import loader_rule
 
 loader_rule(
     "yaml-syntax",

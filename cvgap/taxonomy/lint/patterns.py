@@ -6,7 +6,7 @@ import functools
 from collections.abc import Iterator
 from typing import Any
 
-from cvgap.lint.registry import Finding, rule
+from cvgap.taxonomy.lint.registry import Finding, rule
 from cvgap.types import Taxonomy
 
 

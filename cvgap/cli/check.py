@@ -1,22 +1,16 @@
-"""The ``cvgap`` command line: a thin layer over the public API.
-
-Each command parses its options, calls one library function and hands the result to
-:mod:`cvgap.report`. Exit codes: 0 done, 1 done with a negative verdict, 2 the job could
-not be done, 3 internal error, 130 interrupted.
-"""
+"""``cvgap check``: score one résumé against a role and print the gap report."""
 
 from __future__ import annotations
 
-import os
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from cvgap import __version__
-from cvgap.cli_support import (
+from cvgap.cli.support import (
     EXIT_VERDICT,
+    OutputFormat,
+    PdfEngine,
     RoleOption,
     TaxonomyOption,
     guarded,
@@ -24,49 +18,7 @@ from cvgap.cli_support import (
     write_output,
 )
 
-app = typer.Typer(
-    name="cvgap",
-    help="How far is a résumé from what Computer Vision Intern roles ask for? Offline.",
-    no_args_is_help=True,
-    pretty_exceptions_show_locals=False,  # locals would print résumé text (personal data)
-    add_completion=False,
-    rich_markup_mode=None,
-)
-
-
-class PdfEngine(str, Enum):
-    pdfplumber = "pdfplumber"
-    pdfium = "pdfium"
-
-
-class OutputFormat(str, Enum):
-    table = "table"
-    json = "json"
-    markdown = "markdown"
-    html = "html"
-
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"cvgap {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def main_callback(
-    version: Annotated[
-        Optional[bool],  # noqa: UP045 - typer needs Optional on Python 3.10
-        typer.Option(
-            "--version", callback=_version, is_eager=True, help="Show the version and exit."
-        ),
-    ] = None,
-    debug: Annotated[
-        bool, typer.Option("--debug", help="Show tracebacks instead of one-line errors.")
-    ] = False,
-) -> None:
-    """cvgap: résumé skill-gap analysis for Computer Vision Intern roles."""
-    if debug:
-        os.environ["CVGAP_DEBUG"] = "1"
+app = typer.Typer()
 
 
 @app.command()
@@ -144,16 +96,3 @@ def check(
     if min_score is not None and report.score < min_score:
         typer.echo(f"score {report.score} is below --min-score {min_score}", err=True)
         raise typer.Exit(EXIT_VERDICT)
-
-
-from cvgap import cli_batch, cli_eval  # noqa: E402
-from cvgap.cli_taxonomy import taxonomy_app  # noqa: E402
-
-cli_batch.register(app)
-cli_eval.register(app)
-app.add_typer(taxonomy_app, name="taxonomy")
-
-
-def main() -> None:
-    """Entry point of the ``cvgap`` script and ``python -m cvgap``."""
-    app()
