@@ -90,11 +90,13 @@ def check_taxonomy(
         out.categories.update(layer.categories)
         out.roles.update(layer.roles)
         out.orphans.extend(layer.orphans)
+        out.cues.extend(layer.cues)
     roles = {rid: _resolve_extends(role, out) for rid, role in out.roles.items()}
     taxonomy = Taxonomy(
         skills=out.skills,
         categories=out.categories,
         roles=roles,
+        cues=tuple(out.cues),
         paths=tuple(str(p) for p in _flat(paths)),
     )
     out.problems.extend(_cross_references(taxonomy))

@@ -198,6 +198,30 @@ class Role:
     source: SourceRef
 
 
+CueDirection = Literal["forward", "backward", "bidirectional", "pseudo", "terminate"]
+DocumentKind = Literal["resume", "posting"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Cue:
+    """A context cue in the ConText style: a phrase (or a spaCy token ``pattern``) that
+    changes how mentions near it are read. ``direction`` says which mentions it reaches:
+    ``forward`` (after it, "no experience with X"), ``backward`` (before it, "X: not yet"),
+    ``bidirectional``; a ``pseudo`` cue is a look-alike that cancels a cue ("not only"), and
+    a ``terminate`` cue ends a cue's scope ("but"). ``max_scope`` caps the reach in tokens
+    (None: to the end of the clause). ``document`` says which kind of text the cue is
+    for, so posting cues never leak into résumé reading and back."""
+
+    literal: str
+    category: str
+    direction: CueDirection
+    document: DocumentKind = "resume"
+    language: str = "en"
+    max_scope: int | None = None
+    pattern: tuple[dict[str, Any], ...] = ()
+    source: SourceRef
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Taxonomy:
     """Skills, categories and roles loaded from one or more folders."""
@@ -205,6 +229,7 @@ class Taxonomy:
     skills: dict[str, Skill]
     categories: dict[str, Category]
     roles: dict[str, Role]
+    cues: tuple[Cue, ...] = ()
     paths: tuple[str, ...] = ()
 
     def implied_by(self, skill_id: str) -> tuple[str, ...]:
