@@ -24,7 +24,7 @@ from cvgap.types import Taxonomy
 if TYPE_CHECKING:
     from spacy.language import Language
 
-# Floors: below the measured numbers (README, "Extraction accuracy") so that a change that
+# Floors: below the measured numbers (docs/accuracy.md) so that a change that
 # loses accuracy fails CI. Raise them when accuracy improves; never lower them silently.
 FLOORS = {  # (min F1, min precision)
     "tune": (0.98, 0.97),

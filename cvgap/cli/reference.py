@@ -1,5 +1,5 @@
-"""The README's "CLI reference" section, generated from each command's ``--help`` by cog
-(``cog -r README.md``; ``tests/test_docs.py`` fails when it is out of date)."""
+"""docs/cli.md, the CLI reference, generated from each command's ``--help`` by cog
+(``cog -r docs/cli.md``; ``tests/test_docs.py`` fails when it is out of date)."""
 
 from __future__ import annotations
 

@@ -94,7 +94,7 @@ def _source_lines(path: Path) -> list[str]:
 
 
 def rules_markdown() -> str:
-    """The README's rule reference: a table of every rule, then each rule's docstring."""
+    """docs/lint-rules.md: a table of every rule, then each rule's docstring."""
     out = ["| rule id | level | checks |", "|---|---|---|"]
     out += [f"| [`{r.id}`](#{r.id}) | {r.level} | {r.summary} |" for r in RULES.values()]
     for r in RULES.values():

@@ -1,6 +1,6 @@
 """The rule registry: every lint rule has a kebab-case id, a default level and a docstring.
 
-A rule's docstring is its user documentation (rendered into the README by
+A rule's docstring is its user documentation (rendered into docs/lint-rules.md by
 :func:`~cvgap.taxonomy.lint.rules_markdown`): a one-line summary, an explanation, and
 ``PASS``/``FAIL`` YAML examples. Rules whose problems are found while the files are read
 (syntax, schema, ...) have no ``check``; the loader (:mod:`cvgap.taxonomy`,
