@@ -1,4 +1,4 @@
-"""``cvgap taxonomy ...``: lint, test, show and init the skills taxonomy.
+"""``cvgap taxonomy ...``: lint, test, show and init the skills taxonomy; explain lint rules.
 
 ``lint`` and ``test`` print one ``path:line:col: level: message [rule-id]`` line per
 problem (or the ``github``/``json`` formats) and exit 0 (clean), 1 (problems; warnings only
@@ -227,6 +227,41 @@ def _show_table(data: dict[str, Any]) -> None:
     for role in data["roles"]:
         roles.add_row(role["id"], role["title"], role["extends"] or "", f"{role['total_weight']:g}")
     console.print(roles)
+
+
+@app.command()
+def rules(
+    rule_id: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Argument(
+            help="A rule id, e.g. ambiguous-alias [default: list every rule].",
+            show_default=False,
+            metavar="ID",
+        ),
+    ] = None,
+    output_format: Annotated[
+        ShowFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ShowFormat.table,
+) -> None:
+    """List the lint rules, or explain one: what it checks, why, and examples.
+
+    Exit 2 for an unknown rule id.
+    """
+    import json
+
+    from cvgap.taxonomy.lint import RULES, find_rule
+
+    with guarded():
+        chosen = [find_rule(rule_id)] if rule_id else list(RULES.values())
+    if output_format is ShowFormat.json:
+        data = [{"id": r.id, "level": r.level, "summary": r.summary, "doc": r.doc} for r in chosen]
+        typer.echo(json.dumps(data[0] if rule_id else data, indent=2, ensure_ascii=False))
+    elif rule_id:
+        typer.echo(f"{chosen[0].id} ({chosen[0].level})\n\n{chosen[0].doc}")
+    else:
+        width = max(len(r.id) for r in chosen)
+        for r in chosen:
+            typer.echo(f"{r.id:<{width}}  {r.level:<7}  {r.summary}")
 
 
 @app.command()

@@ -14,6 +14,7 @@ Problems on a line carrying ``# cvgap-lint: disable=<rule-id>[,<rule-id>...]`` (
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import re
 from collections.abc import Sequence
@@ -25,7 +26,7 @@ from cvgap.taxonomy.lint.registry import RULES, Rule
 from cvgap.taxonomy.yamlnodes import MAX_YAML_BYTES
 from cvgap.types import Problem, Taxonomy
 
-__all__ = ["RULES", "Rule", "layers_for", "lint_paths", "rules_markdown"]
+__all__ = ["RULES", "Rule", "find_rule", "layers_for", "lint_paths", "rules_markdown"]
 
 _RULE_MODULES = ("syntax", "schema", "aliases", "implies", "roles", "examples", "patterns")
 for _module in _RULE_MODULES:  # registers the rules, in this (documentation) order
@@ -100,3 +101,15 @@ def rules_markdown() -> str:
     for r in RULES.values():
         out += ["", f"#### {r.id}", "", f"*{r.level}.* {r.doc}"]
     return "\n".join(out) + "\n"
+
+
+def find_rule(rule_id: str) -> Rule:
+    """The rule called ``rule_id``; a :class:`~cvgap.errors.CvgapError` naming the closest
+    ids when there is none."""
+    if rule_id in RULES:
+        return RULES[rule_id]
+    close = difflib.get_close_matches(rule_id, list(RULES), n=3, cutoff=0.6)
+    hint = f"did you mean {' or '.join(close)}? " if close else ""
+    raise CvgapError(
+        f"unknown lint rule {rule_id!r}; {hint}'cvgap taxonomy rules' lists all {len(RULES)}"
+    )
