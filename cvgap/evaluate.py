@@ -1,8 +1,9 @@
 """Evaluate: measure skill extraction on a labelled corpus, next to a keyword baseline.
 
-The corpus (``tests/eval/`` in a checkout) is a ``labels.yaml`` naming résumé files under
-``resumes/`` with their split (``tune``, ``heldout``, ``blind`` ... ``blind4``) and
-``present``: the skill ids a careful recruiter would say each résumé shows. Both systems
+A corpus is any folder with a ``labels.yaml`` naming résumé files under ``resumes/``, each
+with ``present``: the skill ids a careful recruiter would say it shows, and optionally its
+``split`` (any name; a corpus's splits are the names its entries use) and ``kind``. The
+project's own corpus is ``tests/eval/`` of a checkout (docs/accuracy.md). Both systems
 are scored over the same ids (the role's skills plus trap-prone languages) with micro
 precision, recall and F1:
 
@@ -28,7 +29,7 @@ from cvgap.types import Taxonomy
 if TYPE_CHECKING:
     from spacy.language import Language
 
-SPLITS = ("all", "tune", "heldout", "blind", "blind2", "blind3", "blind4")
+ALL_SPLITS = "all"  # every entry of the corpus; no split may take this name
 TRAP_LANGUAGES = ("c", "java", "go", "r-lang")
 DEFAULT_ROLE = "cv-intern"
 
@@ -82,12 +83,27 @@ def default_corpus_dir() -> Path:
     return Path(__file__).resolve().parents[1] / "tests" / "eval"
 
 
+def corpus_dir(corpus: Path | str | None) -> Path:
+    """The corpus folder to read: ``corpus``, else the checkout's own corpus; an installed
+    cvgap has none, so it must be given."""
+    if corpus is not None:
+        return Path(corpus)
+    default = default_corpus_dir()
+    if not (default / "labels.yaml").is_file():
+        raise InputError(
+            "no corpus given, and this installation has no built-in one (tests/eval is in a "
+            "source checkout only): give the folder of a labelled corpus (docs/accuracy.md "
+            "describes the format)"
+        )
+    return default
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EvalCase:
     """One labelled résumé of the corpus."""
 
     file: str
-    split: str
+    split: str  # "" when the entry names no split: it counts only in "all"
     kind: str
     present: frozenset[str]
 
@@ -175,20 +191,25 @@ def load_corpus(corpus: Path) -> list[EvalCase]:
         cases = [
             EvalCase(
                 file=str(e["file"]),
-                split=str(e["split"]),
-                kind=str(e["kind"]),
-                present=frozenset(e["present"] or ()),
+                split=str(e.get("split") or ""),
+                kind=str(e.get("kind") or ""),
+                present=frozenset(str(s) for s in e["present"] or ()),
             )
             for e in data["entries"]
         ]
-    except (yaml.YAMLError, KeyError, TypeError) as exc:
+    except (yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
         raise InputError(f"malformed labels: {exc}", path=str(labels)) from None
     for case in cases:
-        if case.split not in SPLITS[1:]:
-            raise InputError(f"{case.file}: unknown split {case.split!r}", path=str(labels))
+        if case.split == ALL_SPLITS:
+            raise InputError(f"{case.file}: split {ALL_SPLITS!r} is reserved", path=str(labels))
         if not (corpus / "resumes" / case.file).is_file():
             raise InputError(f"{case.file}: résumé file not found", path=str(labels))
     return cases
+
+
+def corpus_splits(cases: Iterable[EvalCase]) -> tuple[str, ...]:
+    """The split names the corpus's entries use, in the order they first appear."""
+    return tuple(dict.fromkeys(c.split for c in cases if c.split))
 
 
 def eval_skill_ids(taxonomy: Taxonomy, role: str = DEFAULT_ROLE) -> tuple[str, ...]:
@@ -242,12 +263,14 @@ def score_predictions(
 def evaluate(
     corpus: Path | str | None = None,
     *,
-    split: str = "all",
+    split: str = ALL_SPLITS,
     taxonomy: Taxonomy | None = None,
     nlp: Language | None = None,
+    role: str = DEFAULT_ROLE,
 ) -> EvalReport:
-    """Score cvgap and the keyword baseline on the corpus (``split``: all or one of
-    :data:`SPLITS`).
+    """Score cvgap and the keyword baseline on ``corpus`` (default: the checkout's own), on
+    ``split``: all, or one of the splits its labels name (:func:`corpus_splits`). The
+    skills scored are ``role``'s plus the trap-prone languages.
 
     >>> report = evaluate(split="tune")
     >>> report.cvgap.f1 > report.baseline.f1
@@ -257,13 +280,18 @@ def evaluate(
     from cvgap.ingest import load_resume
     from cvgap.taxonomy import load_taxonomy
 
-    if split not in SPLITS:
-        raise ValueError(f"split must be one of {', '.join(SPLITS)}, got {split!r}")
-    root = Path(corpus) if corpus is not None else default_corpus_dir()
-    cases = [c for c in load_corpus(root) if split in ("all", c.split)]
+    root = corpus_dir(corpus)
+    every_case = load_corpus(root)
+    names = (ALL_SPLITS, *corpus_splits(every_case))
+    if split not in names:
+        raise InputError(
+            f"unknown split {split!r}; this corpus has: {', '.join(names)}",
+            path=_shown(root / "labels.yaml"),
+        )
+    cases = [c for c in every_case if split in (ALL_SPLITS, c.split)]
     taxonomy = taxonomy or load_taxonomy()
     nlp = nlp or build_nlp(taxonomy)
-    ids = eval_skill_ids(taxonomy)
+    ids = eval_skill_ids(taxonomy, role)
     ours, naive = [], []
     for case in cases:
         path = root / "resumes" / case.file

@@ -127,3 +127,58 @@ def test_eval_command_exits_2_without_a_corpus(runner: CliRunner, tmp_path: Path
     result = runner.invoke(app, ["eval", str(tmp_path)])
     assert result.exit_code == 2
     assert result.stderr == f"error: {tmp_path}: no labels.yaml here (not an eval corpus)\n"
+
+
+def write_corpus(folder: Path, labels: str, resumes: dict[str, str]) -> Path:
+    (folder / "resumes").mkdir(parents=True)
+    (folder / "labels.yaml").write_text(labels, encoding="utf-8")
+    for name, text in resumes.items():
+        (folder / "resumes" / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+OWN_CORPUS = """\
+entries:
+  - {file: a.txt, split: spring, present: [python, pytorch, object-detection]}
+  - {file: b.txt, split: autumn, kind: strong, present: [opencv, numpy, pillow]}
+  - {file: c.txt, present: [git]}
+"""
+OWN_RESUMES = {
+    "a.txt": "Experience\n- Trained an object detector in PyTorch, wrote the loaders in Python\n",
+    "b.txt": "Skills\nOpenCV, NumPy and Pillow for image pipelines\n",
+    "c.txt": "Projects\n- Kept every experiment of a thesis project in Git\n",
+}
+
+
+def test_any_labelled_folder_is_a_corpus_with_its_own_splits(
+    tmp_path: Path, taxonomy: Taxonomy, nlp: Language
+) -> None:
+    from cvgap.evaluate import corpus_splits
+
+    root = write_corpus(tmp_path / "ours", OWN_CORPUS, OWN_RESUMES)
+    assert corpus_splits(load_corpus(root)) == ("spring", "autumn")  # c.txt names none
+    spring = evaluate(root, split="spring", taxonomy=taxonomy, nlp=nlp)
+    assert (spring.split, spring.resumes, spring.cvgap.fn) == ("spring", 1, 0)
+    everything = evaluate(root, taxonomy=taxonomy, nlp=nlp)
+    assert (everything.split, everything.resumes) == ("all", 3)
+
+
+def test_an_unknown_split_is_an_error_listing_the_corpus_splits(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    root = write_corpus(tmp_path / "ours", OWN_CORPUS, OWN_RESUMES)
+    result = runner.invoke(app, ["eval", str(root), "--split", "tune"])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"error: {root / 'labels.yaml'}: unknown split 'tune'; "
+        "this corpus has: all, spring, autumn\n"
+    )
+
+
+def test_all_is_not_a_split_name(tmp_path: Path) -> None:
+    from cvgap.errors import InputError
+
+    labels = "entries:\n  - {file: a.txt, split: all, present: []}\n"
+    root = write_corpus(tmp_path / "ours", labels, {"a.txt": OWN_RESUMES["a.txt"]})
+    with pytest.raises(InputError, match="split 'all' is reserved"):
+        load_corpus(root)

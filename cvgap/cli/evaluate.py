@@ -14,17 +14,14 @@ from typing import Annotated, Optional
 
 import typer
 
-from cvgap.cli.support import EXIT_VERDICT, TaxonomyOption, error_line, guarded, write_output
-
-
-class Split(str, Enum):
-    all = "all"
-    tune = "tune"
-    heldout = "heldout"
-    blind = "blind"
-    blind2 = "blind2"
-    blind3 = "blind3"
-    blind4 = "blind4"
+from cvgap.cli.support import (
+    EXIT_VERDICT,
+    RoleOption,
+    TaxonomyOption,
+    error_line,
+    guarded,
+    write_output,
+)
 
 
 class EvalFormat(str, Enum):
@@ -40,12 +37,17 @@ def eval_command(
     corpus: Annotated[
         Optional[Path],  # noqa: UP045 - typer needs Optional on Python 3.10
         typer.Argument(
-            help="Corpus folder with labels.yaml and resumes/ "
-            "(default: tests/eval of this checkout).",
+            help="A labelled corpus: a folder with labels.yaml and resumes/ "
+            "(default: tests/eval, in a source checkout only).",
             file_okay=False,
+            show_default=False,
         ),
     ] = None,
-    split: Annotated[Split, typer.Option("--split", help="Which part of the corpus.")] = Split.all,
+    split: Annotated[
+        str,
+        typer.Option("--split", help="all, or one of the splits the corpus's labels.yaml names."),
+    ] = "all",
+    role: RoleOption = "cv-intern",
     output_format: Annotated[
         EvalFormat, typer.Option("--format", "-f", help="Output format.")
     ] = EvalFormat.text,
@@ -68,7 +70,7 @@ def eval_command(
         from cvgap.taxonomy import load_taxonomy
 
         tax = load_taxonomy(taxonomy, include_default=True)
-        report = evaluate(corpus, split=split.value, taxonomy=tax)
+        report = evaluate(corpus, split=split, taxonomy=tax, role=role)
         if output_format is EvalFormat.json:
             write_output(json.dumps(report.to_dict(), indent=2) + "\n", None)
         else:
