@@ -9,13 +9,11 @@ from cvgap.extract import build_nlp, extract_skills
 from cvgap.ingest import load_resume, resume_from_text
 from cvgap.ingest.limits import MAX_PAGES
 from cvgap.score import score
-from cvgap.taxonomy import get_role, load_taxonomy
+from cvgap.taxonomy import DEFAULT_ROLE, get_role, load_taxonomy
 from cvgap.types import Report, Resume, Taxonomy
 
 if TYPE_CHECKING:
     from spacy.language import Language
-
-DEFAULT_ROLE = "cv-intern"
 
 
 def analyze(

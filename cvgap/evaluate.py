@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cvgap.errors import InputError
+from cvgap.taxonomy import DEFAULT_ROLE
 from cvgap.types import Taxonomy
 
 if TYPE_CHECKING:
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
 
 ALL_SPLITS = "all"  # every entry of the corpus; no split may take this name
 TRAP_LANGUAGES = ("c", "java", "go", "r-lang")
-DEFAULT_ROLE = "cv-intern"
 
 # A recruiter's Ctrl-F list: the obvious keyword(s) for each skill, nothing more.
 BASELINE_KEYWORDS: dict[str, tuple[str, ...]] = {

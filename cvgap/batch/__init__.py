@@ -22,6 +22,8 @@ from cvgap.batch.cohort import build_cohort
 from cvgap.batch.inputs import Done, Entry, Plan, plan_batch
 from cvgap.batch.runner import Pool, PoolStats
 from cvgap.batch.worker import WorkerConfig
+from cvgap.ingest.limits import BATCH_MEMORY_MIB, BATCH_TIMEOUT_SECONDS
+from cvgap.taxonomy import DEFAULT_ROLE
 from cvgap.types import BatchResult, Taxonomy
 
 __all__ = [
@@ -34,9 +36,6 @@ __all__ = [
     "plan_batch",
     "score_batch",
 ]
-
-DEFAULT_TIMEOUT = 30.0
-DEFAULT_MEMORY_MIB = 1536
 
 
 def default_workers() -> int:
@@ -122,13 +121,13 @@ def _settled(entry: Entry) -> BatchResult:
 def score_batch(
     paths: Sequence[str | Path],
     *,
-    role: str = "cv-intern",
+    role: str = DEFAULT_ROLE,
     taxonomy: Taxonomy | None = None,
     workers: int | None = None,
     pdf_engine: str = "pdfplumber",
     redact: bool = False,
-    timeout: float = DEFAULT_TIMEOUT,
-    memory_mib: int = DEFAULT_MEMORY_MIB,
+    timeout: float = BATCH_TIMEOUT_SECONDS,
+    memory_mib: int = BATCH_MEMORY_MIB,
     done: Done | None = None,
     exclude: Iterable[Path] = (),
     encoder: Callable[[BatchResult], str] | None = None,

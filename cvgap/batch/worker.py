@@ -17,6 +17,7 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from cvgap.errors import CvgapError
+from cvgap.ingest.limits import BATCH_MEMORY_MIB, BATCH_TIMEOUT_SECONDS
 from cvgap.types import BatchResult, Report, Taxonomy
 
 # parent -> worker: (index, path, digest), or None to stop; worker -> parent:
@@ -36,8 +37,8 @@ class WorkerConfig:
     role: str
     pdf_engine: str = "pdfplumber"
     redact: bool = False
-    timeout: float = 30.0
-    memory_mib: int = 1536
+    timeout: float = BATCH_TIMEOUT_SECONDS
+    memory_mib: int = BATCH_MEMORY_MIB
     # Encode each scored file's output row in the worker (``BatchResult -> str``, picklable):
     # the parent then writes bytes instead of unpickling and serialising whole reports.
     encoder: Callable[[BatchResult], str] | None = None

@@ -28,6 +28,8 @@ from cvgap.cli.support import (
     error_line,
     guarded,
 )
+from cvgap.ingest.limits import BATCH_MEMORY_MIB, BATCH_TIMEOUT_SECONDS
+from cvgap.taxonomy import DEFAULT_ROLE
 
 if TYPE_CHECKING:
     from cvgap.batch import Batch
@@ -115,7 +117,7 @@ def batch(
             help="Exit with code 1 when some résumé scores below this.",
         ),
     ] = None,
-    role: RoleOption = "cv-intern",
+    role: RoleOption = DEFAULT_ROLE,
     taxonomy: TaxonomyOption = None,
     pdf_engine: Annotated[
         str,
@@ -126,10 +128,10 @@ def batch(
     ] = "pdfplumber",
     timeout: Annotated[
         float, typer.Option("--timeout", min=0.1, help="Seconds allowed per file.")
-    ] = 30.0,
+    ] = BATCH_TIMEOUT_SECONDS,
     memory_limit: Annotated[
         int, typer.Option("--memory-limit", min=64, help="MiB of memory allowed per file.")
-    ] = 1536,
+    ] = BATCH_MEMORY_MIB,
 ) -> None:
     """Score many résumés in parallel and write one row per file, or a cohort report."""
     from cvgap.batch import Pool, default_workers, score_batch

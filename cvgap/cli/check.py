@@ -17,6 +17,8 @@ from cvgap.cli.support import (
     stdout_console,
     write_output,
 )
+from cvgap.ingest.limits import MAX_PAGES
+from cvgap.taxonomy import DEFAULT_ROLE
 
 app = typer.Typer()
 
@@ -26,7 +28,7 @@ def check(
     resume: Annotated[
         Path, typer.Argument(help="Résumé file: PDF, DOCX, text/Markdown or JSON Resume.")
     ],
-    role: RoleOption = "cv-intern",
+    role: RoleOption = DEFAULT_ROLE,
     taxonomy: TaxonomyOption = None,
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="Report format.")
@@ -59,7 +61,7 @@ def check(
     ] = PdfEngine.pdfplumber,
     max_pages: Annotated[
         int, typer.Option("--max-pages", min=1, help="Refuse PDFs with more pages than this.")
-    ] = 50,
+    ] = MAX_PAGES,
 ) -> None:
     """Score one résumé against a role and print the gap report."""
     from cvgap.api import analyze

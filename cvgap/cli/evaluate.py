@@ -22,6 +22,7 @@ from cvgap.cli.support import (
     guarded,
     write_output,
 )
+from cvgap.taxonomy import DEFAULT_ROLE
 
 
 class EvalFormat(str, Enum):
@@ -47,7 +48,7 @@ def eval_command(
         str,
         typer.Option("--split", help="all, or one of the splits the corpus's labels.yaml names."),
     ] = "all",
-    role: RoleOption = "cv-intern",
+    role: RoleOption = DEFAULT_ROLE,
     output_format: Annotated[
         EvalFormat, typer.Option("--format", "-f", help="Output format.")
     ] = EvalFormat.text,

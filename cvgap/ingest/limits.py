@@ -22,6 +22,12 @@ MAX_CHARS_PER_PAGE = 100_000  # a dense page of 6-pt text has about 15,000
 MAX_UNZIPPED_BYTES = 100_000_000  # DOCX parts, or PDF streams (images aside), unpacked
 MAX_SECONDS = 25.0  # parsing and layout of one file (spaCy not counted)
 
+# A batch worker's hard limits around one file (cvgap batch --timeout / --memory-limit): past
+# them the file is a failed row and the worker is replaced. The time sits above MAX_SECONDS
+# so that a slow parser stops with its own clear error first.
+BATCH_TIMEOUT_SECONDS = 30.0
+BATCH_MEMORY_MIB = 1536  # above the worker's idle size (RLIMIT_AS)
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Limits:

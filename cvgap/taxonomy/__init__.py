@@ -42,6 +42,8 @@ from cvgap.taxonomy.reader import (
 from cvgap.taxonomy.yamlnodes import ProblemSink, read_yaml
 from cvgap.types import Problem, Role, Taxonomy
 
+DEFAULT_ROLE = "cv-intern"  # the role every command and API call scores against unless told
+
 
 def default_skills_dir() -> Path:
     """The taxonomy shipped with cvgap (inside the wheel, or ``skills/`` in a checkout)."""
