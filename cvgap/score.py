@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
 
 from cvgap.types import (
     CategoryScore,
@@ -33,17 +35,34 @@ CREDIT_LISTED = 0.85
 CREDIT_IMPLIED = 0.75
 MAX_EVIDENCE = 3
 
-VERDICTS = (
-    (80, "Strong match: ready to apply"),
-    (60, "Good match: close the few gaps below before applying"),
-    (40, "Partial match: several core skills are missing or not shown"),
-    (0, "Weak match: build and show the core skills first"),
+BandName = Literal["strong", "good", "partial", "weak"]
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    """Scores from ``floor`` up to the next band's floor: their name and verdict."""
+
+    floor: int
+    name: BandName
+    verdict: str
+
+
+BANDS = (  # best first; every report format reads its thresholds and names from here
+    Band(80, "strong", "Strong match: ready to apply"),
+    Band(60, "good", "Good match: close the few gaps below before applying"),
+    Band(40, "partial", "Partial match: several core skills are missing or not shown"),
+    Band(0, "weak", "Weak match: build and show the core skills first"),
 )
+
+
+def band_for(score: int) -> Band:
+    """The band of a score 0-100."""
+    return next(band for band in BANDS if score >= band.floor)
 
 
 def verdict_for(score: int) -> str:
     """The one-line verdict for a score 0-100."""
-    return next(text for floor, text in VERDICTS if score >= floor)
+    return band_for(score).verdict
 
 
 def score(

@@ -9,8 +9,8 @@ from __future__ import annotations
 from statistics import median
 
 from cvgap.report import svg
-from cvgap.report.common import band, group_label, unique_gaps
-from cvgap.report.html import BAND_WORD, coverage_bars, e, page, section
+from cvgap.report.common import BAND_WORD, band, bands_legend, group_label, unique_gaps
+from cvgap.report.html import coverage_bars, e, page, section
 from cvgap.report.markdown import md_bar, md_escape, md_inline_code
 from cvgap.types import BatchResult, Cohort, Report
 
@@ -137,10 +137,7 @@ def render_cohort_html(cohort: Cohort) -> str:
             for r in dupes
         )
         parts.append(section("Duplicates, not scored again", f"<ul>{items}</ul>", count=len(dupes)))
-    parts.append(
-        "<footer>Made offline by cvgap. Scores: 80+ strong, 60+ good, 40+ partial, "
-        "below 40 weak.</footer>"
-    )
+    parts.append(f"<footer>Made offline by cvgap. Scores: {bands_legend()}.</footer>")
     return page(f"cvgap cohort: {cohort.role_title}", "\n".join(parts))
 
 

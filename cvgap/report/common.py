@@ -1,14 +1,15 @@
 """What every report format shares: which skills to show, how gaps are grouped and ranked,
-and the score bands (the same thresholds as the verdicts in :mod:`cvgap.score`)."""
+and how the score bands and credits of :mod:`cvgap.score` are put into words."""
 
 from __future__ import annotations
 
 import re
-from typing import Literal
 
+from cvgap.score import BANDS, CREDIT_APPLIED, CREDIT_IMPLIED, CREDIT_LISTED, BandName, band_for
 from cvgap.types import Report, SkillResult, Status
 
-Band = Literal["strong", "good", "partial", "weak"]
+BAND_TICKS = tuple(sorted(b.floor for b in BANDS if b.floor > 0))  # 40, 60, 80
+BAND_WORD: dict[BandName, str] = {b.name: b.name.capitalize() for b in BANDS}
 
 STATUS_LABEL: dict[Status, str] = {"matched": "Matched", "implied": "Implied", "missing": "Missing"}
 STATUS_MARK: dict[Status, str] = {"matched": "✔", "implied": "≈", "missing": "✘"}
@@ -17,10 +18,23 @@ STATUS_MARK: dict[Status, str] = {"matched": "✔", "implied": "≈", "missing":
 NO_GAPS = "No gaps: every skill the role asks for is on the résumé."
 
 
-def band(score: int) -> Band:
-    """The verdict band of a 0-100 score: ≥ 80 strong, ≥ 60 good, ≥ 40 partial, else weak."""
+def band(score: int) -> BandName:
+    """The verdict band of a 0-100 score (:data:`cvgap.score.BANDS`)."""
+    return band_for(score).name
+
+
+def bands_legend() -> str:
+    """ "80+ strong, 60+ good, 40+ partial, below 40 weak"."""
+    ranked = [f"{b.floor}+ {b.name}" for b in BANDS if b.floor > 0]
+    return ", ".join([*ranked, f"below {BANDS[-2].floor} {BANDS[-1].name}"])
+
+
+def credits_legend() -> str:
+    """How much of a requirement's weight each kind of evidence earns, in words."""
+    applied = "fully" if CREDIT_APPLIED == 1.0 else f"{CREDIT_APPLIED:.0%}"
     return (
-        "strong" if score >= 80 else "good" if score >= 60 else "partial" if score >= 40 else "weak"
+        f"Applied in experience or projects counts {applied}, only listed "
+        f"{CREDIT_LISTED:.0%}, implied {CREDIT_IMPLIED:.0%}."
     )
 
 

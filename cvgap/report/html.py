@@ -12,10 +12,14 @@ from html import escape
 
 from cvgap.report import svg
 from cvgap.report.common import (
+    BAND_TICKS,
+    BAND_WORD,
     NO_GAPS,
     STATUS_LABEL,
     STATUS_MARK,
     band,
+    bands_legend,
+    credits_legend,
     group_label,
     impact,
     points,
@@ -28,7 +32,6 @@ from cvgap.types import Evidence, Report, SkillResult
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'"
 MAX_QUOTES = 2  # evidence lines shown per skill
-BAND_WORD = {"strong": "Strong", "good": "Good", "partial": "Partial", "weak": "Weak"}
 
 
 def e(text: object) -> str:
@@ -92,7 +95,7 @@ def render_html(report: Report) -> str:
     rows = [(c.name, float(c.score), f"{c.score}%") for c in report.categories]
     legend = (
         '<p class="legend">Share of each category’s weighted requirements the résumé '
-        "covers. Ticks mark 40, 60 and 80.</p>"
+        f"covers. Ticks mark {', '.join(map(str, BAND_TICKS[:-1]))} and {BAND_TICKS[-1]}.</p>"
     )
     if rows:
         parts.append(section("Coverage by category", coverage_bars(rows) + legend))
@@ -124,9 +127,7 @@ def render_html(report: Report) -> str:
             )
         )
     parts.append(
-        "<footer>Made offline by cvgap. Scores: 80+ strong, 60+ good, 40+ partial, "
-        "below 40 weak. Applied in experience or projects counts fully, only "
-        "listed 85%, implied 75%.</footer>"
+        f"<footer>Made offline by cvgap. Scores: {bands_legend()}. {credits_legend()}</footer>"
     )
     return page(f"cvgap: {report.file} · {report.role_title}", "\n".join(parts))
 

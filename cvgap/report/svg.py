@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from cvgap.report.common import band
+from cvgap.report.common import BAND_TICKS, band
 
 
 def _attr(text: str) -> str:
@@ -33,7 +33,7 @@ def gauge(score: int, label: str = "Score") -> str:
     )
 
 
-def bar(value: float, label: str, *, ticks: Sequence[int] = (40, 60, 80)) -> str:
+def bar(value: float, label: str, *, ticks: Sequence[int] = BAND_TICKS) -> str:
     """A horizontal 0-100 bar that stretches to its container, with faint band ticks."""
     value = max(0.0, min(100.0, value))
     lines = "".join(
