@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from cvgap.types import (
+    AnyOf,
     CategoryScore,
     Evidence,
     Report,
@@ -99,7 +100,7 @@ def score(
                     suggestion=req.suggestion
                     or skill.suggestion
                     or _default_suggestion(skill.name),
-                    group="/".join(req.skills) if req.is_group else None,
+                    group=AnyOf(req.skills) if req.is_group else None,
                     covered_by=best if status == "missing" and credits[best] > 0 else None,
                 )
             )

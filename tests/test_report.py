@@ -19,6 +19,7 @@ from rich.console import Console, RenderableType
 from cvgap.report.markdown import md_escape, render_markdown
 from cvgap.report.terminal import render_report
 from cvgap.types import (
+    AnyOf,
     BatchResult,
     CategoryScore,
     Cohort,
@@ -54,7 +55,7 @@ def make_report(**changes: object) -> Report:
             status="matched",
             required=True,
             weight=9.0,
-            group="pytorch/tensorflow",
+            group=AnyOf(("pytorch", "tensorflow")),
             evidence=(
                 Evidence(
                     text="• Trained a U-Net in PyTorch; IoU 0.84 (val) | "
@@ -72,7 +73,7 @@ def make_report(**changes: object) -> Report:
             status="missing",
             required=True,
             weight=9.0,
-            group="pytorch/tensorflow",
+            group=AnyOf(("pytorch", "tensorflow")),
             covered_by="pytorch",
             suggestion="Learn TensorFlow.",
         ),

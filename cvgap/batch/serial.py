@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cvgap.types import SCHEMA_VERSION, CategoryScore, Evidence, Report, SkillResult
+from cvgap.types import SCHEMA_VERSION, AnyOf, CategoryScore, Evidence, Report, SkillResult
 
 
 def report_from_dict(data: dict[str, Any]) -> Report:
@@ -41,7 +41,7 @@ def _skill(data: dict[str, Any]) -> SkillResult:
         weight=float(data["weight"]),
         evidence=tuple(_evidence(e) for e in data.get("evidence", [])),
         suggestion=data.get("suggestion", ""),
-        group=data.get("group"),
+        group=AnyOf.from_key(data["group"]) if data.get("group") else None,
         covered_by=data.get("covered_by"),
     )
 

@@ -43,7 +43,7 @@ def group_label(result: SkillResult, report: Report) -> str:
     if result.group is None:
         return result.name
     names = {s.id: s.name for s in report.skills}
-    return " or ".join(names.get(sid, sid) for sid in result.group.split("/"))
+    return " or ".join(names.get(sid, sid) for sid in result.group.skills)
 
 
 def unique_gaps(report: Report) -> list[SkillResult]:
@@ -51,7 +51,7 @@ def unique_gaps(report: Report) -> list[SkillResult]:
     seen: set[str] = set()
     gaps = []
     for gap in sorted(report.gaps, key=lambda g: (-g.weight, not g.required)):
-        key = gap.group or gap.id
+        key = gap.requirement_key
         if key not in seen:
             seen.add(key)
             gaps.append(gap)
@@ -71,7 +71,7 @@ def total_weight(report: Report) -> float:
     """The summed weight of the role's requirements (an any-of group counts once)."""
     weights: dict[str, float] = {}
     for s in report.skills:
-        weights[s.group or s.id] = s.weight
+        weights[s.requirement_key] = s.weight
     return sum(weights.values())
 
 

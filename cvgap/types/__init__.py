@@ -37,6 +37,7 @@ from cvgap.types.job import (
     YearsRequirement,
 )
 from cvgap.types.report import (
+    AnyOf,
     BatchResult,
     CategoryScore,
     Cohort,
@@ -49,6 +50,7 @@ from cvgap.types.report import (
 __all__ = [
     "SCHEMA_VERSION",
     "Alias",
+    "AnyOf",
     "BatchResult",
     "Category",
     "CategoryScore",

@@ -31,6 +31,22 @@ class Evidence:
         return data
 
 
+@dataclass(frozen=True, slots=True)
+class AnyOf:
+    """The members of an any-of requirement ("PyTorch or TensorFlow or Keras"), in the
+    role's order. :attr:`key` is how the JSON contract writes it: ``"pytorch/tensorflow"``."""
+
+    skills: tuple[str, ...]
+
+    @property
+    def key(self) -> str:
+        return "/".join(self.skills)
+
+    @classmethod
+    def from_key(cls, key: str) -> AnyOf:
+        return cls(tuple(key.split("/")))
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SkillResult:
     """A skill's line in the report."""
@@ -43,8 +59,13 @@ class SkillResult:
     weight: float
     evidence: tuple[Evidence, ...] = ()
     suggestion: str = ""
-    group: str | None = None
+    group: AnyOf | None = None
     covered_by: str | None = None
+
+    @property
+    def requirement_key(self) -> str:
+        """The requirement this skill answers: its any-of group's key, else its own id."""
+        return self.group.key if self.group else self.id
 
     @property
     def is_gap(self) -> bool:
@@ -61,7 +82,7 @@ class SkillResult:
             "weight": self.weight,
             "evidence": [e.to_dict() for e in self.evidence],
             "suggestion": self.suggestion,
-            "group": self.group,
+            "group": self.group.key if self.group else None,
             "covered_by": self.covered_by,
         }
 
