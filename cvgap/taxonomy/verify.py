@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cvgap.errors import CvgapError, TaxonomyError
-from cvgap.types import Example, Problem, Skill, Taxonomy
+from cvgap.types import Example, Problem, Skill, SkillMention, Taxonomy
 
 RULE = "example-failed"
 
@@ -59,13 +59,14 @@ def verify_skills(skills: Sequence[Skill], taxonomy: Taxonomy) -> VerifyResult:
     from cvgap.ingest import resume_from_text
 
     nlp = build_nlp(taxonomy)
-    cache: dict[str, list[str]] = {}
+    cache: dict[str, list[SkillMention]] = {}
 
-    def found(example: Example) -> list[str]:
+    def found(example: Example) -> list[SkillMention]:
+        """The skills an example sentence yields (a negated mention does not count)."""
         if example.text not in cache:
             resume = resume_from_text(example.text, source=example.source.path)
             mentions = extract_skills(resume, nlp, taxonomy)
-            cache[example.text] = [f"{m.skill_id}:{m.text}" for m in mentions if not m.negated]
+            cache[example.text] = [m for m in mentions if not m.negated]
         return cache[example.text]
 
     problems: list[Problem] = []
@@ -74,11 +75,8 @@ def verify_skills(skills: Sequence[Skill], taxonomy: Taxonomy) -> VerifyResult:
         for example in skill.examples_match:
             count += 1
             hits = found(example)
-            if not any(h.split(":", 1)[0] == skill.id for h in hits):
-                others = (
-                    ", ".join(f'{h.split(":", 1)[0]} ("{h.split(":", 1)[1]}")' for h in hits)
-                    or "no skill"
-                )
+            if not any(m.skill_id == skill.id for m in hits):
+                others = ", ".join(f'{m.skill_id} ("{m.text}")' for m in hits) or "no skill"
                 problems.append(
                     _failure(
                         example,
@@ -87,7 +85,7 @@ def verify_skills(skills: Sequence[Skill], taxonomy: Taxonomy) -> VerifyResult:
                 )
         for example in skill.examples_no_match:
             count += 1
-            texts = [h.split(":", 1)[1] for h in found(example) if h.split(":", 1)[0] == skill.id]
+            texts = [m.text for m in found(example) if m.skill_id == skill.id]
             if texts:
                 problems.append(
                     _failure(
