@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from cvgap.types import Alias, ResumeLine, Usage
+from cvgap.types import BULLET_MARKS, Alias, ResumeLine, Usage
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -22,7 +22,7 @@ LISTED_SECTIONS = frozenset({"skills", "coursework", "certifications", "language
 LIST_SEPARATORS = frozenset(
     {",", "/", "|", ";", ":", "(", ")", "&", "and", "or", "•", "·", "+", "[", "]"}
 )
-BULLETS = frozenset({"-", "*", "–", "—", "•", "·", "▪", "●", "◦", ">"})
+BULLETS = frozenset(BULLET_MARKS)
 
 _INTENT_BEFORE = re.compile(
     r"\b(?:no (?:prior |real |professional |hands-on |formal |practical )?"

@@ -8,6 +8,7 @@ import statistics
 from collections import Counter
 
 from cvgap.ingest.model import Line, PageChars
+from cvgap.types import BULLET_MARKS
 
 _MARGIN_ZONE = 0.075  # top/bottom share of the page where headers and footers live
 _PAGE_NUMBER_RE = re.compile(
@@ -15,7 +16,7 @@ _PAGE_NUMBER_RE = re.compile(
     r"\s*[-–—)]?$",
     re.IGNORECASE,
 )
-_BULLET_START_RE = re.compile("^[\u2022\u25cf\u25aa\u25a0\u2023\u2043\u2219\u00b7\u25e6*>-]\\s")
+_BULLET_START_RE = re.compile(f"^[{re.escape(BULLET_MARKS)}]\\s")
 _LABEL_RE = re.compile(r"^[\w/&+ -]{2,30}:")
 
 

@@ -6,6 +6,8 @@ import codecs
 import re
 import unicodedata
 
+from cvgap.types import BULLET_MARKS
+
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -29,10 +31,7 @@ _CID_RE = re.compile(r"\(cid:\d+\)")
 _PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd]")
 # A bullet marker at the start of a line: typographic bullets, dashes, arrows, "*", ">", and
 # (already replaced by "\u2022") private-use icon glyphs.
-_BULLETS_RE = re.compile(
-    "^(?:[\u2022\u25cf\u25aa\u25a0\u25ba\u25b8\u2023\u2043\u2219\u00b7\u25e6\u2013\u2014"
-    "\u27a2\u2713\u2714\u2192*>\u2212-]+)\\s*"
-)
+_BULLETS_RE = re.compile(f"^(?:[{re.escape(BULLET_MARKS)}]+)\\s*")
 _SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ZERO_WIDTH_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _LEADING_ICON_RE = re.compile("^\\s*(?:\\(cid:\\d+\\)|[\ue000-\uf8ff\U000f0000-\U000ffffd])+\\s*")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from cvgap.score import BANDS, CREDIT_APPLIED, CREDIT_IMPLIED, CREDIT_LISTED, BandName, band_for
-from cvgap.types import Report, SkillResult, Status
+from cvgap.types import BULLET_MARKS, Report, SkillResult, Status
 
 BAND_TICKS = tuple(sorted(b.floor for b in BANDS if b.floor > 0))  # 40, 60, 80
 BAND_WORD: dict[BandName, str] = {b.name: b.name.capitalize() for b in BANDS}
@@ -99,7 +99,7 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-_BULLET = re.compile(r"^[-–—•*▪◦‣·○●■□➢>]+\s+")
+_BULLET = re.compile(f"^[{re.escape(BULLET_MARKS)}]+\\s+")
 
 
 def quote(text: str) -> str:

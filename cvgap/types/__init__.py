@@ -6,6 +6,7 @@ categories, roles). No logic lives here beyond ``to_dict`` helpers for JSON outp
 """
 
 from cvgap.types.core import (
+    BULLET_MARKS,
     SCHEMA_VERSION,
     Alias,
     Category,
@@ -48,6 +49,7 @@ from cvgap.types.report import (
 )
 
 __all__ = [
+    "BULLET_MARKS",
     "SCHEMA_VERSION",
     "Alias",
     "AnyOf",

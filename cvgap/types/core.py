@@ -7,6 +7,16 @@ from typing import Any, Literal
 
 SCHEMA_VERSION = 1
 
+# The marks that start a list item on a résumé line: typographic bullets, dashes, arrows,
+# check marks, "*" and ">". Ingest turns each (followed by a space) into "- "; the layout's
+# wrapped-line test, extraction and the reports' quotes recognise the same set.
+BULLET_MARKS = (
+    "-*>\u2013\u2014\u2212"  # hyphen, star, >, en and em dash, minus
+    "\u2022\u25cf\u25cb\u25e6\u25aa\u25a0\u25a1"  # bullet, circles, squares
+    "\u25ba\u25b8\u2023\u2043\u2219\u00b7"  # pointers, triangle, hyphen bullet, dots
+    "\u27a2\u2713\u2714\u2192"  # arrowhead, check marks, arrow
+)
+
 Status = Literal["matched", "implied", "missing"]
 Level = Literal["error", "warning"]
 MatchKind = Literal["exact", "pattern", "fuzzy"]
