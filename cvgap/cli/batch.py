@@ -25,8 +25,8 @@ from cvgap.cli.support import (
     EXIT_VERDICT,
     RoleOption,
     TaxonomyOption,
+    error_boundary,
     error_line,
-    guarded,
 )
 from cvgap.ingest.limits import BATCH_MEMORY_MIB, BATCH_TIMEOUT_SECONDS
 from cvgap.taxonomy import DEFAULT_ROLE
@@ -148,7 +148,7 @@ def batch(
         raise typer.BadParameter(
             "--resume needs --out (the file to continue)", param_hint="--resume"
         )
-    with guarded(), _terminate_as_interrupt():
+    with error_boundary(), _terminate_as_interrupt():
         # workers import spaCy while this process loads the taxonomy and hashes the inputs
         pool = Pool.prestart(workers or default_workers())
         try:

@@ -13,7 +13,7 @@ from cvgap.cli.support import (
     PdfEngine,
     RoleOption,
     TaxonomyOption,
-    guarded,
+    error_boundary,
     stdout_console,
     write_output,
 )
@@ -69,7 +69,7 @@ def check(
     from cvgap.report import render_html, render_json, render_markdown
     from cvgap.taxonomy import load_taxonomy
 
-    with guarded():
+    with error_boundary():
         # The résumé first: a bad file is reported before the taxonomy is even read.
         loaded = load_resume(
             resume, password=password, pdf_engine=pdf_engine.value, max_pages=max_pages

@@ -18,8 +18,8 @@ from cvgap.cli.support import (
     EXIT_VERDICT,
     RoleOption,
     TaxonomyOption,
+    error_boundary,
     error_line,
-    guarded,
     write_output,
 )
 from cvgap.taxonomy import DEFAULT_ROLE
@@ -67,7 +67,7 @@ def eval_command(
     """Measure skill extraction (micro P/R/F1) against a keyword baseline."""
     from cvgap.evaluate import evaluate, format_report
 
-    with guarded():
+    with error_boundary():
         from cvgap.taxonomy import load_taxonomy
 
         tax = load_taxonomy(taxonomy, include_default=True)

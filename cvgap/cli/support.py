@@ -59,7 +59,7 @@ def error_line(message: str) -> None:
 
 
 @contextmanager
-def guarded() -> Iterator[None]:
+def error_boundary() -> Iterator[None]:
     """Turn exceptions into the documented exit codes."""
     try:
         yield

@@ -16,7 +16,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from cvgap.cli.support import EXIT_OK, EXIT_VERDICT, TaxonomyOption, guarded, stdout_console
+from cvgap.cli.support import EXIT_OK, EXIT_VERDICT, TaxonomyOption, error_boundary, stdout_console
 from cvgap.types import Problem
 
 app = typer.Typer(
@@ -138,7 +138,7 @@ def lint(
     """
     from cvgap.taxonomy.lint import formats, lint_paths
 
-    with guarded():
+    with error_boundary():
         problems = lint_paths(_targets(paths, taxonomy))
         _print_problems(problems, output_format, formats.summary(problems))
     raise typer.Exit(_exit_code(problems, strict))
@@ -156,7 +156,7 @@ def test_examples(
     """
     from cvgap.taxonomy.verify import verify_paths
 
-    with guarded():
+    with error_boundary():
         result = verify_paths(_targets(paths, taxonomy))
         failed = len(result.problems)
         ran = f"{_count(result.examples, 'example')} of {_count(result.skills, 'skill')}"
@@ -182,7 +182,7 @@ def show(
     from cvgap.taxonomy import load_taxonomy
     from cvgap.taxonomy.show import describe
 
-    with guarded():
+    with error_boundary():
         tax = load_taxonomy(taxonomy, include_default=True)
         data = describe(tax, role)
         if output_format is ShowFormat.json:
@@ -251,7 +251,7 @@ def rules(
 
     from cvgap.taxonomy.lint import RULES, find_rule
 
-    with guarded():
+    with error_boundary():
         chosen = [find_rule(rule_id)] if rule_id else list(RULES.values())
     if output_format is ShowFormat.json:
         data = [{"id": r.id, "level": r.level, "summary": r.summary, "doc": r.doc} for r in chosen]
@@ -273,7 +273,7 @@ def init(
     """Scaffold a custom taxonomy: a role extending cv-intern and one example skill."""
     from cvgap.taxonomy.scaffold import init_taxonomy
 
-    with guarded():
+    with error_boundary():
         written = init_taxonomy(folder)
     for path in written:
         typer.echo(f"created {path}")

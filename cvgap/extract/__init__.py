@@ -77,7 +77,7 @@ def extract_skills(resume: Resume, nlp: Language, taxonomy: Taxonomy) -> list[Sk
                     skill_id=skill.id,
                     category=skill.category,
                     line=line,
-                    guarded=_needs_context(alias),
+                    needs_context=_needs_context(alias),
                 ),
                 alias,
                 kind,
@@ -86,7 +86,7 @@ def extract_skills(resume: Resume, nlp: Language, taxonomy: Taxonomy) -> list[Sk
     others = [cand for cand, _, _ in candidates]
     mentions: list[SkillMention] = []
     for cand, alias, kind in candidates:
-        if alias is not None and alias.guarded and not guard_ok(doc, cand, alias, others):
+        if alias is not None and alias.has_context_guard and not guard_ok(doc, cand, alias, others):
             continue
         span, line = cand.span, cand.line
         mentions.append(

@@ -97,7 +97,7 @@ class Candidate:
     skill_id: str
     category: str
     line: ResumeLine
-    guarded: bool = False
+    needs_context: bool = False  # counts only near words, a neighbouring skill or in a list
 
 
 def line_tokens(doc: Doc, line: ResumeLine) -> tuple[int, int]:
@@ -139,7 +139,7 @@ def guard_ok(doc: Doc, cand: Candidate, alias: Alias, others: Sequence[Candidate
     return any(
         o.category in wanted
         and o.skill_id != cand.skill_id
-        and not o.guarded
+        and not o.needs_context
         and w_lo <= o.span.start
         and o.span.end <= w_hi
         for o in others

@@ -9,7 +9,7 @@ from cvgap.types import Alias, Role, Skill, Taxonomy
 
 
 def _alias(alias: Alias) -> str:
-    return alias.text + (" (guarded)" if alias.guarded else "")
+    return alias.text + (" (guarded)" if alias.has_context_guard else "")
 
 
 def _skill(skill: Skill) -> dict[str, Any]:

@@ -139,7 +139,8 @@ class Alias:
     fuzzy: bool = False
 
     @property
-    def guarded(self) -> bool:
+    def has_context_guard(self) -> bool:
+        """Whether any guard (near, not_near, list_item, ...) limits where the alias counts."""
         return bool(
             self.near
             or self.near_categories

@@ -165,7 +165,7 @@ def ambiguous_alias(taxonomy: Taxonomy) -> Iterator[Finding]:
     """
     for skill in taxonomy.skills.values():
         for alias in skill.aliases:
-            why = None if alias.guarded else _ambiguity(alias)
+            why = None if alias.has_context_guard else _ambiguity(alias)
             if why:
                 yield (
                     alias.source or skill.source,
