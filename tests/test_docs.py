@@ -89,7 +89,7 @@ def test_every_command_has_help_and_is_documented(path: list[str]) -> None:
     assert text.startswith("Usage: cvgap ")
     summary = text.split("\n\n")[1].strip()
     assert summary, f"cvgap {' '.join(path)} has no help text"
-    assert f"### `cvgap {' '.join(path)}`" in CLI_DOC, (
+    assert f"## `cvgap {' '.join(path)}`" in CLI_DOC, (
         "docs/cli.md is stale: run `cog -r docs/cli.md`"
     )
 

@@ -393,4 +393,4 @@ def test_every_rule_has_a_test_and_docs() -> None:
     for rule_id, rule in RULES.items():
         assert f'"{rule_id}"' in source, f"rule {rule_id} has no test"
         assert rule.summary.endswith("."), rule_id
-        assert f"#### {rule_id}" in rules_markdown()
+        assert f"## {rule_id}" in rules_markdown()

@@ -42,10 +42,10 @@ def help_text(app: typer.Typer, path: list[str]) -> str:
 
 
 def cli_reference() -> str:
-    """Markdown: one ``###`` heading and help block per command."""
+    """Markdown: one ``##`` heading and help block per command."""
     from cvgap.cli import app
 
     return "\n".join(
-        f"### `cvgap {' '.join(path)}`\n\n```\n{help_text(app, path)}```\n"
+        f"## `cvgap {' '.join(path)}`\n\n```\n{help_text(app, path)}```\n"
         for path in command_paths(app)
     )

@@ -99,7 +99,7 @@ def rules_markdown() -> str:
     out = ["| rule id | level | checks |", "|---|---|---|"]
     out += [f"| [`{r.id}`](#{r.id}) | {r.level} | {r.summary} |" for r in RULES.values()]
     for r in RULES.values():
-        out += ["", f"#### {r.id}", "", f"*{r.level}.* {r.doc}"]
+        out += ["", f"## {r.id}", "", f"*{r.level}.* {r.doc}"]
     return "\n".join(out) + "\n"
 
 
