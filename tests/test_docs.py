@@ -34,6 +34,8 @@ def test_quick_start_has_the_two_commands() -> None:
     test = _block("test-command")
     for tool in ("pip install", "ruff check", "mypy", "pytest"):
         assert tool in test
+    # after the Quick start, `cvgap` is on PATH only in an activated environment
+    assert "source .venv/bin/activate\ncvgap " in README
 
 
 def test_ci_runs_the_readme_test_command() -> None:
