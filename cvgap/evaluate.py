@@ -290,6 +290,7 @@ def evaluate(
         )
     cases = [c for c in every_case if split in (ALL_SPLITS, c.split)]
     taxonomy = taxonomy or load_taxonomy()
+    _check_labels(every_case, taxonomy, root)
     nlp = nlp or build_nlp(taxonomy)
     ids = eval_skill_ids(taxonomy, role)
     ours, naive = [], []
@@ -306,6 +307,18 @@ def evaluate(
         baseline=score_predictions(cases, naive, ids),
         predictions={c.file: tuple(sorted(p & set(ids))) for c, p in zip(cases, ours, strict=True)},
     )
+
+
+def _check_labels(cases: Iterable[EvalCase], taxonomy: Taxonomy, root: Path) -> None:
+    """A label that is no skill id (a typo) would silently count as never present."""
+    for case in cases:
+        unknown = sorted(case.present - set(taxonomy.skills))
+        if unknown:
+            raise InputError(
+                f"{case.file}: unknown skill id {unknown[0]!r} in present "
+                "('cvgap taxonomy show' lists the ids)",
+                path=_shown(root / "labels.yaml"),
+            )
 
 
 def _shown(path: Path) -> str:

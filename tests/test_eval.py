@@ -182,3 +182,14 @@ def test_all_is_not_a_split_name(tmp_path: Path) -> None:
     root = write_corpus(tmp_path / "ours", labels, {"a.txt": OWN_RESUMES["a.txt"]})
     with pytest.raises(InputError, match="split 'all' is reserved"):
         load_corpus(root)
+
+
+def test_a_label_that_is_no_skill_id_is_an_error_not_a_silent_miss(
+    tmp_path: Path, taxonomy: Taxonomy, nlp: Language
+) -> None:
+    from cvgap.errors import InputError
+
+    labels = "entries:\n  - {file: a.txt, present: [python, pytroch]}\n"
+    root = write_corpus(tmp_path / "ours", labels, {"a.txt": OWN_RESUMES["a.txt"]})
+    with pytest.raises(InputError, match=r"a.txt: unknown skill id 'pytroch' in present"):
+        evaluate(root, taxonomy=taxonomy, nlp=nlp)
