@@ -372,6 +372,15 @@ def test_missing_examples(tmp_path: Path) -> None:
     check(tmp_path, {"a.yaml": text}, [("a.yaml", 8, 5, "missing-examples")])
 
 
+def test_example_failed_is_reported_by_taxonomy_test_not_lint(tmp_path: Path) -> None:
+    from cvgap.taxonomy.verify import verify_paths
+
+    text = SKILLS.replace('match: ["Wrote ROS2 nodes"]', 'match: ["Wrote nodes for a robot"]')
+    check(tmp_path, {"a.yaml": text}, [])  # lint cannot know
+    (problem,) = verify_paths([tmp_path / "tax"], builtin=False).problems
+    assert (problem.line, problem.rule) == (7, "example-failed")
+
+
 def test_invalid_pattern_quotes_spacy(tmp_path: Path) -> None:
     text = SKILLS.replace("implies: [ros]", "implies: [ros]\n    patterns: [[{LOWR: slam}]]")
     root = tmp_path / "tax"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cvgap.taxonomy.lint.registry import Finding, rule
+from cvgap.taxonomy.lint.registry import Finding, loader_rule, rule
+from cvgap.taxonomy.verify import RULE as EXAMPLE_FAILED
 from cvgap.types import Taxonomy
 
 
@@ -39,3 +40,27 @@ def missing_examples(taxonomy: Taxonomy) -> Iterator[Finding]:
                 f'skill "{skill.id}" has no examples.match sentence: add '
                 "one a résumé would contain",
             )
+
+
+loader_rule(
+    EXAMPLE_FAILED,
+    """An example sentence must do what it says: `match` finds the skill, `no_match` does not.
+
+    Reported by `cvgap taxonomy test` (not by `lint`), which runs every example through the
+    real extraction pipeline, at the example's own line. A `match` failure names what was
+    found instead; fix the aliases, or the guard that refused the sentence. A `no_match`
+    failure quotes the words that matched; add a guard (`near`, `not_near`, `list_item`,
+    ...) that refuses them. A mention in a negated phrase ("no experience with X") does not
+    count as a match.
+
+    FAIL (no alias of `ros` is in the sentence):
+
+    ```yaml
+    - id: ros
+      name: ROS
+      aliases: [ros2]
+      examples:
+        match: ["Wrote nodes for the Robot Operating System"]
+    ```
+    """,
+)
