@@ -22,6 +22,7 @@ from cvgap.cli.support import (
     error_line,
     write_output,
 )
+from cvgap.evaluate import ALL_SPLITS
 from cvgap.taxonomy import DEFAULT_ROLE
 
 
@@ -46,8 +47,10 @@ def eval_command(
     ] = None,
     split: Annotated[
         str,
-        typer.Option("--split", help="all, or one of the splits the corpus's labels.yaml names."),
-    ] = "all",
+        typer.Option(
+            "--split", help=f"{ALL_SPLITS}, or one of the splits the corpus's labels.yaml names."
+        ),
+    ] = ALL_SPLITS,
     role: RoleOption = DEFAULT_ROLE,
     output_format: Annotated[
         EvalFormat, typer.Option("--format", "-f", help="Output format.")
