@@ -9,6 +9,7 @@ from cvgap.api import analyze
 from cvgap.errors import CvgapError, InputError, TaxonomyError, UnknownRoleError
 from cvgap.extract import build_nlp, extract_skills
 from cvgap.ingest import load_resume, resume_from_text
+from cvgap.job import read_job
 from cvgap.score import score
 from cvgap.taxonomy import get_role, load_taxonomy
 from cvgap.types import Report, Resume, SkillMention, SkillResult, Taxonomy
@@ -32,6 +33,7 @@ __all__ = [
     "get_role",
     "load_resume",
     "load_taxonomy",
+    "read_job",
     "resume_from_text",
     "score",
 ]

@@ -13,7 +13,7 @@ from typing import Annotated, Optional
 import typer
 
 from cvgap import __version__
-from cvgap.cli import batch, check, evaluate, taxonomy
+from cvgap.cli import batch, check, evaluate, job, taxonomy
 
 app = typer.Typer(
     name="cvgap",
@@ -52,6 +52,7 @@ app.add_typer(check.app)
 app.add_typer(batch.app)
 app.add_typer(evaluate.app)
 app.add_typer(taxonomy.app, name="taxonomy")
+app.add_typer(job.app, name="job")
 
 
 def main() -> None:

@@ -37,6 +37,8 @@ MAX_VARIANT_TOKENS = 4
 # Tokenizer exceptions: keep "C#"/"F#" whole so that the language "C" never matches inside.
 SPECIAL_CASES = ("C#", "c#", "F#", "f#")
 LIST_INFIXES = r"[|;·•▪]"
+# "C++/Python", "C#/Java": spaCy's own infixes split "/" between letters only.
+SYMBOL_SLASH_INFIX = r"(?<=[+#])/(?=[A-Za-z])"
 
 _JOINERS = frozenset({"-", "_", "."})
 _COMPACT_RE = re.compile(r"[\s\-_.]+")
@@ -229,7 +231,7 @@ def _configure_tokenizer(tokenizer: Any) -> None:
 
     for case in SPECIAL_CASES:
         tokenizer.add_special_case(case, [{ORTH: case}])
-    infixes = [*English.Defaults.infixes, LIST_INFIXES]
+    infixes = [*English.Defaults.infixes, LIST_INFIXES, SYMBOL_SLASH_INFIX]
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 

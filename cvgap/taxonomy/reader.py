@@ -49,7 +49,14 @@ CUE_DIRECTIONS = ("forward", "backward", "bidirectional", "pseudo", "terminate")
 # evidence; posting cues decide a requirement's tier or that a line is not a requirement.
 CUE_CATEGORIES: dict[str, tuple[str, ...]] = {
     "resume": ("negated", "aspiration", "target-job"),
-    "posting": ("required", "preferred", "duty", "not-requirement"),
+    "posting": (
+        *("required", "preferred", "duty", "not-requirement"),
+        # weak-preferred: preferred unless a heading says required; task-verb: a duty when it
+        # opens a line outside any heading; any-of: "such as", "e.g." lists are alternatives.
+        *("weak-preferred", "task-verb", "any-of"),
+        # heading-*: a heading phrase and the kind of section it opens.
+        *("heading-required", "heading-preferred", "heading-duty", "heading-other"),
+    ),
 }
 LANGUAGE_RE = re.compile(r"^[a-z]{2}$")
 MANIFEST_NAMES = ("taxonomy.yaml", "taxonomy.yml")

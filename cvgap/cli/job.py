@@ -1,0 +1,131 @@
+"""``cvgap job ...``: what cvgap understood of a job posting.
+
+``job show POSTING`` reads a posting (a file, or ``-`` for standard input) and prints its
+requirements with their tier, any-of group and the posting line behind each, the duties,
+degree, years and warnings; ``--save-role`` writes it as a role file.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from cvgap.cli.support import TaxonomyOption, guarded, stdout_console, write_output
+
+app = typer.Typer(
+    help="Read job postings: what a posting requires, prefers and names as duties.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+STDIN = "-"
+MAX_STDIN_CHARS = 2_000_000
+
+
+class JobFormat(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+SUFFIX_FORMATS = {
+    ".json": JobFormat.json,
+    ".md": JobFormat.markdown,
+    ".markdown": JobFormat.markdown,
+}
+
+
+def read_posting_argument(posting: str) -> str | Path:
+    """A posting argument as :func:`cvgap.read_job` takes it: ``-`` reads standard input
+    (the text, with a trailing line break so it is never taken for a path)."""
+    if posting != STDIN:
+        return Path(posting)
+    from cvgap.errors import InputError
+
+    text = sys.stdin.read(MAX_STDIN_CHARS + 1)
+    if len(text) > MAX_STDIN_CHARS:
+        raise InputError("standard input is over the posting size limit", path="<stdin>")
+    if not text.strip():
+        raise InputError(
+            "nothing on standard input (paste the posting, then Ctrl-D)", path="<stdin>"
+        )
+    return text if "\n" in text else text + "\n"
+
+
+@app.command("show")
+def show(
+    posting: Annotated[
+        str,
+        typer.Argument(
+            help="Posting file (.txt, .md, .pdf, .docx, .html), or - to read standard input."
+        ),
+    ],
+    output_format: Annotated[
+        Optional[JobFormat],  # noqa: UP045
+        typer.Option(
+            "--format",
+            "-f",
+            help="table, json or markdown [default: from -o's suffix, else table].",
+        ),
+    ] = None,
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--output", "-o", help="Write to this file instead of stdout.", dir_okay=False
+        ),
+    ] = None,
+    save_role: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--save-role",
+            help="Also write the posting as a role file (YAML) to refine and use with --role.",
+            dir_okay=False,
+        ),
+    ] = None,
+    taxonomy: TaxonomyOption = None,
+) -> None:
+    """Show what cvgap understood of a job posting: requirements and their tiers, any-of
+    groups, duties, degree, years, unmapped terms and warnings, each with its posting line."""
+    from cvgap.job import read_job
+    from cvgap.job.show import (
+        render_job_json,
+        render_job_markdown,
+        render_job_table,
+        role_id_for,
+        role_yaml,
+    )
+    from cvgap.taxonomy import load_taxonomy
+
+    with guarded():
+        source = read_posting_argument(posting)
+        tax = load_taxonomy(taxonomy, include_default=True)
+        job = read_job(source, taxonomy=tax)
+        if job.source == "<text>" and posting == STDIN:
+            from dataclasses import replace
+
+            job = replace(job, source="<stdin>")
+        fmt = output_format or (
+            SUFFIX_FORMATS.get(output.suffix.lower(), JobFormat.table)
+            if output
+            else JobFormat.table
+        )
+        if fmt is JobFormat.json:
+            write_output(render_job_json(job), output)
+        elif fmt is JobFormat.markdown:
+            write_output(render_job_markdown(job), output)
+        elif output is None:
+            stdout_console().print(render_job_table(job))
+        else:
+            import io
+
+            from rich.console import Console
+
+            console = Console(record=True, width=120, file=io.StringIO())
+            console.print(render_job_table(job))
+            write_output(console.export_text(), output)
+        if save_role is not None:
+            write_output(role_yaml(job, role_id_for(save_role.stem)), save_role)

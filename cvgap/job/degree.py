@@ -1,0 +1,138 @@
+"""The degree and the years of experience a posting asks for.
+
+Degree: the lowest level it accepts ("BS/MS" -> bachelor, "Master's or PhD" -> master),
+whether being enrolled is enough ("currently pursuing", "student") and whether experience
+may replace it ("or equivalent experience"); the field is a skill (``cs-degree``). Years:
+"2+ years", "three years", "at least 1 year of experience with Python" (per skill when a
+skill is named in the same clause).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from cvgap.types import DegreeRequirement, PostingLine, Tier, YearsRequirement
+from cvgap.types.job import DegreeLevel
+
+LEVEL_ORDER: tuple[DegreeLevel, ...] = ("bachelor", "master", "phd")
+_LEVELS: dict[DegreeLevel, re.Pattern[str]] = {
+    "bachelor": re.compile(
+        r"\b(?:bachelor(?:'s|’s|s)?|b\.?\s?sc?\.?|b\.?\s?eng\.?|b\.?\s?tech\.?|b\.?a\.|"
+        r"undergrad(?:uate)?s?|sophomore|junior|senior year|college students?)(?![\w])",
+        re.IGNORECASE,
+    ),
+    "master": re.compile(
+        r"\b(?:master(?:'s|’s|s)?|m\.?\s?sc\.?|m\.s\.|m\.?\s?eng\.?|m\.?\s?tech\.?|"
+        r"graduate students?|postgraduate)(?![\w])|(?<![\w])MS(?![\w])",
+    ),
+    "phd": re.compile(r"\b(?:ph\.?\s?d\.?|doctoral|doctorate)(?![\w])", re.IGNORECASE),
+}
+_MASTER_CI = re.compile(
+    r"\b(?:master(?:'s|’s|s)?|m\.?sc\.?|m\.eng\.?|graduate students?)(?![\w])", re.IGNORECASE
+)
+_DEGREE_CONTEXT = re.compile(
+    r"\b(?:degree|student|students|studies|studying|program(?:me)?|pursuing|enrolled|"
+    r"graduate|graduated|candidate|major|field|bachelor|master|ph\.?d|b\.?sc|m\.?sc|"
+    r"university|diploma)",
+    re.IGNORECASE,
+)
+_PURSUING = re.compile(
+    r"\b(?:currently (?:pursuing|enrolled|studying)|pursuing|enrolled|working towards|"
+    r"(?:current|enrolled|registered) (?:\w+ )?students?|students? (?:in|of|at|currently)|"
+    r"\bstudent\b|studying|final[- ]year|rising (?:junior|senior)|returning to school|"
+    r"expected graduation|graduating)",
+    re.IGNORECASE,
+)
+_EQUIVALENT = re.compile(
+    r"\bor (?:equivalent|comparable|similar)(?: practical| professional| work| industry)?"
+    r"(?: experience| qualification| training)?|equivalent (?:practical |work )?experience",
+    re.IGNORECASE,
+)
+_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a": 1, "an": 1,
+}  # fmt: skip
+_YEARS = re.compile(
+    r"\b(?P<n>\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|an?)"
+    r"\s*(?:\+|or more|plus)?\s*(?:-\s*\d{1,2}\s*)?(?:years?|yrs?)\b(?:'|’)?"
+    r"(?P<after>[^.;]{0,80})",
+    re.IGNORECASE,
+)
+_YEARS_IS_EXPERIENCE = re.compile(
+    r"\b(?:experience|exp\.|working|work|industry|professional)\b", re.I
+)
+_YEARS_NOT_EXPERIENCE = re.compile(
+    r"^\s*(?:old|of age|of (?:study|studies|university|college|your|a|the) |left|remaining|"
+    r"program|degree|course|contract|internship|in (?:a|the) (?:row|program))",
+    re.IGNORECASE,
+)
+
+
+def read_degree(lines: Sequence[tuple[PostingLine, Tier]]) -> DegreeRequirement | None:
+    """The degree asked for, from requirement lines (with their tier)."""
+    levels: set[DegreeLevel] = set()
+    evidence: list[PostingLine] = []
+    pursuing = equivalent = False
+    tier: Tier | None = None
+    for line, line_tier in lines:
+        found = _levels(line.text)
+        if not found:
+            continue
+        levels |= found
+        evidence.append(line)
+        pursuing = pursuing or bool(_PURSUING.search(line.text))
+        equivalent = equivalent or bool(_EQUIVALENT.search(line.text))
+        tier = "required" if "required" in (tier, line_tier) else line_tier
+    if not levels or tier is None:
+        return None
+    lowest = min(levels, key=LEVEL_ORDER.index)
+    return DegreeRequirement(
+        level=lowest,
+        pursuing=pursuing,
+        or_equivalent=equivalent,
+        tier=tier,
+        evidence=tuple(evidence),
+    )
+
+
+def _levels(text: str) -> set[DegreeLevel]:
+    if not _DEGREE_CONTEXT.search(text):
+        return set()
+    found: set[DegreeLevel] = set()
+    for level, pattern in _LEVELS.items():
+        if pattern.search(text):
+            found.add(level)
+    if "master" not in found and _MASTER_CI.search(text):
+        found.add("master")
+    return found
+
+
+def years_in(text: str) -> list[tuple[float, int, int]]:
+    """``(years, start, end)`` of each "N years of experience" in ``text``."""
+    out = []
+    for m in _YEARS.finditer(text):
+        after = m.group("after")
+        if _YEARS_NOT_EXPERIENCE.match(after):
+            continue
+        window = text[max(0, m.start() - 40) : m.start()] + after[:40]
+        if not _YEARS_IS_EXPERIENCE.search(window):
+            continue
+        raw = m.group("n").lower()
+        value = float(_NUMBERS[raw]) if raw in _NUMBERS else float(raw)
+        if raw in ("a", "an") and "at least" not in text[max(0, m.start() - 12) : m.start()]:
+            continue
+        out.append((value, m.start(), m.start("after")))
+    return out
+
+
+def read_years(
+    found: Sequence[tuple[float, str | None, Tier, PostingLine]],
+) -> YearsRequirement | None:
+    """The overall years asked for: the first statement not tied to one skill, else the
+    smallest per-skill one."""
+    if not found:
+        return None
+    general = [f for f in found if f[1] is None]
+    years, skill, tier, line = general[0] if general else min(found, key=lambda f: f[0])
+    return YearsRequirement(years=years, skill=skill, tier=tier, evidence=(line,))

@@ -1,0 +1,156 @@
+"""Which part of a posting each line is in: required, preferred, duties, not a requirement.
+
+A heading is a short line made of a heading cue ("Minimum qualifications", "Nice to have",
+"What you'll do", "About us", "Benefits") and at most a few other words; the section it opens
+lasts until the next heading. A line "Label: items" whose label is a heading cue ("Nice to
+have: Docker") tiers that line only. Lines before any heading are ``intro``: their tier comes
+from inline cues alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from cvgap.job.cues import CueHit
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from cvgap.types import ResumeLine
+
+SectionKind = Literal["required", "preferred", "duty", "other", "intro"]
+HEADING_KINDS: dict[str, SectionKind] = {
+    "heading-required": "required",
+    "heading-preferred": "preferred",
+    "heading-duty": "duty",
+    "heading-other": "other",
+}
+MAX_HEADING_WORDS = 8
+MAX_LABEL_WORDS = 6
+MAX_EXTRA_WORDS = 2  # words besides the cue in an unstyled heading ("About Acme Robotics")
+_BULLET_RE = re.compile(r"^\s*(?:[-*•·▪●◦>–—]|\d{1,2}[.)])\s+")
+_WORD_RE = re.compile(r"[^\W_][\w'’+#.-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class PostingPart:
+    """One line of the posting with the section it is in and its token range."""
+
+    line: ResumeLine
+    section: SectionKind
+    heading: bool = False
+    label: SectionKind | None = None  # "Nice to have: Docker": the tier of this line only
+    content_start: int = 0  # first token after the label (or the line's first token)
+    lo: int = 0
+    hi: int = 0
+    bullet: bool = False
+
+    @property
+    def kind(self) -> SectionKind:
+        return self.label or self.section
+
+
+def read_sections(
+    doc: Doc,
+    lines: Sequence[ResumeLine],
+    hits_per_line: Sequence[Sequence[CueHit]],
+    mention_lines: set[int],
+    title_line: int | None,
+) -> list[PostingPart]:
+    """Each line with its section kind (heading lines carry the kind they open)."""
+    parts: list[PostingPart] = []
+    section: SectionKind = "intro"
+    for line, hits in zip(lines, hits_per_line, strict=True):
+        lo, hi = _tokens(doc, line)
+        bullet = bool(_BULLET_RE.match(line.text))
+        if line.number == title_line:
+            parts.append(PostingPart(line=line, section="other", heading=True, lo=lo, hi=hi))
+            continue
+        kind = None
+        if not bullet and line.number not in mention_lines:
+            kind = _heading_kind(doc, line, hits, lo, hi)
+        if kind is not None:
+            section = kind
+            parts.append(PostingPart(line=line, section=kind, heading=True, lo=lo, hi=hi))
+            continue
+        label, content = _label(doc, line, hits, lo, hi)
+        parts.append(
+            PostingPart(
+                line=line,
+                section=section,
+                label=label,
+                content_start=content if label else lo,
+                lo=lo,
+                hi=hi,
+                bullet=bullet,
+            )
+        )
+    return parts
+
+
+def _tokens(doc: Doc, line: ResumeLine) -> tuple[int, int]:
+    span = doc.char_span(line.start, line.start + len(line.text), alignment_mode="expand")
+    return (span.start, span.end) if span is not None else (0, 0)
+
+
+def _heading_hit(hits: Sequence[CueHit], lo: int) -> CueHit | None:
+    """The longest heading cue starting among the first three tokens."""
+    best = None
+    for hit in hits:
+        if (
+            hit.category in HEADING_KINDS
+            and hit.start - lo <= 3
+            and (best is None or hit.end - hit.start > best.end - best.start)
+        ):
+            best = hit
+    return best
+
+
+def _heading_kind(
+    doc: Doc, line: ResumeLine, hits: Sequence[CueHit], lo: int, hi: int
+) -> SectionKind | None:
+    text = line.text.strip()
+    bare = text.lstrip("#").strip().rstrip(":").strip()
+    words = _WORD_RE.findall(bare)
+    if not words or len(words) > MAX_HEADING_WORDS or bare.endswith((".", ",", ";")):
+        return None
+    hit = _heading_hit(hits, lo)
+    if hit is None:
+        return None
+    cue_words = len(_WORD_RE.findall(hit.text))
+    extra = len(words) - cue_words
+    letters = [ch for ch in bare if ch.isalpha()]
+    styled = (
+        text.startswith("#")
+        or text.endswith(":")
+        or (len(letters) >= 3 and bare.isupper())
+        or (len(words) <= 6 and all(w[:1].isupper() or w.lower() in _SMALL for w in words))
+    )
+    if extra <= MAX_EXTRA_WORDS or (styled and extra <= MAX_HEADING_WORDS - 2):
+        return HEADING_KINDS[hit.category]
+    return None
+
+
+_SMALL = frozenset({"a", "an", "the", "of", "and", "to", "for", "in", "at", "with", "we", "you"})
+
+
+def _label(
+    doc: Doc, line: ResumeLine, hits: Sequence[CueHit], lo: int, hi: int
+) -> tuple[SectionKind | None, int]:
+    """``("preferred", token after ':')`` for "Nice to have: Docker, Kubernetes"."""
+    colon = next(
+        (i for i in range(lo, min(hi, lo + MAX_LABEL_WORDS + 4)) if doc[i].text == ":"), None
+    )
+    if colon is None or colon + 1 >= hi:
+        return None, lo
+    label_hits = [h for h in hits if h.end <= colon]
+    hit = _heading_hit(label_hits, lo)
+    if hit is None:
+        return None, lo
+    words = [t for t in doc[lo:colon] if t.is_alpha]
+    if len(words) > MAX_LABEL_WORDS or len(words) - (hit.end - hit.start) > MAX_EXTRA_WORDS:
+        return None, lo
+    return HEADING_KINDS[hit.category], colon + 1

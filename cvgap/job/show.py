@@ -1,0 +1,165 @@
+"""What cvgap understood of a posting (``cvgap job show``): JSON, Markdown, a terminal table,
+and the posting as a role file a maintainer can refine.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from cvgap.types import SCHEMA_VERSION, JobPosting, JobRequirement, PostingLine
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+# Role weights from the posting's own tiers: a required skill weighs more than a preferred one.
+REQUIRED_WEIGHT = 3.0
+PREFERRED_WEIGHT = 1.0
+
+
+def render_job_json(job: JobPosting) -> str:
+    """The ``job show`` JSON: :meth:`JobPosting.to_dict` plus the schema version and the
+    unmapped terms (also in ``requirements`` with ``id: null``)."""
+    data = {"schema_version": SCHEMA_VERSION, **job.to_dict()}
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _quote(lines: Sequence[PostingLine]) -> str:
+    return "; ".join(f"{line.number}: {line.text}" for line in lines)
+
+
+def _requirement_rows(job: JobPosting) -> list[tuple[str, str, str, str, str]]:
+    rows: list[tuple[str, str, str, str, str]] = []
+    for r in job.requirements:
+        name = r.name if r.id is not None else f"{r.name} (unmapped)"
+        years = f"{r.years:g}+ y" if r.years is not None else ""
+        rows.append((name, r.tier, r.group or "", years, _quote(r.evidence)))
+    return rows
+
+
+def _facts(job: JobPosting) -> list[str]:
+    facts = []
+    if job.degree is not None:
+        d = job.degree
+        bits = [d.level or "a degree", *(["currently pursuing"] if d.pursuing else [])]
+        if d.or_equivalent:
+            bits.append("or equivalent experience")
+        facts.append(f"Degree: {', '.join(bits)} ({d.tier}; line {_numbers(d.evidence)})")
+    if job.years is not None:
+        y = job.years
+        scope = f" with {y.skill}" if y.skill else ""
+        facts.append(f"Years: {y.years:g}+{scope} ({y.tier}; line {_numbers(y.evidence)})")
+    return facts
+
+
+def _numbers(lines: Sequence[PostingLine]) -> str:
+    return ", ".join(str(line.number) for line in lines)
+
+
+def render_job_markdown(job: JobPosting) -> str:
+    out = [f"# {job.title or 'Job posting'}", "", f"Source: `{job.source}` ({job.format})", ""]
+    out.extend(f"> **Warning:** {warning}" for warning in job.warnings)
+    if job.warnings:
+        out.append("")
+    out += ["## Requirements", ""]
+    if job.requirements:
+        out += ["| Skill | Tier | Any of | Years | Posting line |", "|---|---|---|---|---|"]
+        for row in _requirement_rows(job):
+            out.append("| " + " | ".join(_cell(c) for c in row) + " |")
+    else:
+        out.append("None recognised.")
+    out += ["", "## Duties (what the intern will do; not requirements)", ""]
+    if job.duties:
+        out += [f"- **{d.name}**: {_cell(_quote(d.evidence))}" for d in job.duties]
+    else:
+        out.append("None named.")
+    facts = _facts(job)
+    if facts:
+        out += ["", "## Degree and experience", "", *(f"- {f}" for f in facts)]
+    return "\n".join(out) + "\n"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_job_table(job: JobPosting) -> RenderableType:
+    """A rich renderable for the terminal."""
+    from rich.console import Group
+    from rich.markup import escape
+    from rich.table import Table
+    from rich.text import Text
+
+    parts: list[RenderableType] = [Text(job.title or "Job posting", style="bold")]
+    parts.append(Text(f"{job.source} ({job.format})", style="dim"))
+    parts.extend(Text(f"warning: {warning}", style="yellow") for warning in job.warnings)
+    table = Table(title="Requirements", title_justify="left", expand=False)
+    for column in ("Skill", "Tier", "Any of", "Years", "Posting line"):
+        table.add_column(column, overflow="fold")
+    for row in _requirement_rows(job):
+        table.add_row(*(escape(c) for c in row))
+    parts.append(table)
+    if job.duties:
+        duties = Table(title="Duties (not requirements)", title_justify="left")
+        duties.add_column("Skill")
+        duties.add_column("Posting line", overflow="fold")
+        for d in job.duties:
+            duties.add_row(escape(d.name), escape(_quote(d.evidence)))
+        parts.append(duties)
+    parts.extend(Text(f) for f in _facts(job))
+    return Group(*parts)
+
+
+def role_yaml(job: JobPosting, role_id: str) -> str:
+    """The posting as a role file (``cvgap taxonomy lint`` accepts it): one requirement per
+    skill or any-of group, required weighing more than preferred; unmapped terms and the
+    degree/years are comments for a maintainer to act on."""
+    import yaml
+
+    entries: list[dict[str, object]] = []
+    seen_groups: set[str] = set()
+    mapped = [r for r in job.requirements if r.id is not None]
+    for r in mapped:
+        if r.group:
+            if r.group in seen_groups:
+                continue
+            seen_groups.add(r.group)
+            members = [m for m in mapped if m.group == r.group]
+            entries.append(_entry(members, r))
+        else:
+            entries.append(_entry([r], r))
+    role = {
+        "version": 1,
+        "id": role_id,
+        "title": job.title or role_id,
+        "description": f"Read from {job.source} by cvgap job show.",
+        "requirements": entries,
+    }
+    notes = [f"# Generated by `cvgap job show --save-role` from {job.source}."]
+    unmapped = [r for r in job.requirements if r.id is None]
+    if unmapped:
+        names = ", ".join(f"{r.name} ({r.tier})" for r in unmapped)
+        notes.append(f"# Outside the taxonomy (add skills for them to score them): {names}")
+    notes += [f"# {fact}" for fact in _facts(job)]
+    body = yaml.safe_dump(role, sort_keys=False, allow_unicode=True, width=100)
+    return "\n".join(notes) + "\n" + body
+
+
+def _entry(members: Sequence[JobRequirement], first: JobRequirement) -> dict[str, object]:
+    weight = REQUIRED_WEIGHT if first.tier == "required" else PREFERRED_WEIGHT
+    entry: dict[str, object]
+    if len(members) > 1:
+        entry = {"any_of": [m.id for m in members], "weight": weight}
+    else:
+        entry = {"skill": first.id, "weight": weight}
+    if first.tier == "preferred":
+        entry["required"] = False
+    return entry
+
+
+def role_id_for(name: str) -> str:
+    """A role id from a file name: lower case, words joined by hyphens."""
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return slug or "job-posting"

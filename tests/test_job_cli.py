@@ -1,0 +1,169 @@
+"""``cvgap job show``: formats, -o with the format from its suffix, stdin, --save-role that
+``taxonomy lint`` accepts, HTML pages (JSON-LD or visible text), one-line errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cvgap.cli import app
+
+POSTING = """Perception Intern
+Minimum qualifications:
+- Pursuing a Master's degree in Computer Science or Electrical Engineering
+- Python and C++
+- Experience with PyTorch or TensorFlow
+Preferred qualifications:
+- Experience with ROS 2 and Isaac Sim
+What you'll do:
+- Label images and train object detectors
+Equal opportunity
+We are an equal opportunity employer.
+"""
+
+
+@pytest.fixture
+def posting(tmp_path: Path) -> Path:
+    path = tmp_path / "posting.txt"
+    path.write_text(POSTING, encoding="utf-8")
+    return path
+
+
+def test_json_contract(runner: CliRunner, posting: Path) -> None:
+    result = runner.invoke(app, ["job", "show", str(posting), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["title"] == "Perception Intern"
+    by_id = {r["id"] or r["name"]: r for r in data["requirements"]}
+    assert {k: r["tier"] for k, r in by_id.items()} == {
+        "cs-degree": "required",
+        "python": "required",
+        "cpp": "required",
+        "pytorch": "required",
+        "tensorflow": "required",
+        "ros": "preferred",
+        "Isaac Sim": "preferred",
+    }
+    assert by_id["Isaac Sim"]["id"] is None
+    assert by_id["pytorch"]["group"] == by_id["tensorflow"]["group"] is not None
+    assert by_id["python"]["group"] is None
+    assert by_id["python"]["evidence"][0] == {
+        "line": 4,
+        "text": "- Python and C++",
+        "section": "required",
+    }
+    assert [d["id"] for d in data["duties"]] == ["data-annotation", "object-detection"]
+    assert all("tier" not in d for d in data["duties"])
+    assert data["degree"]["level"] == "master"
+    assert data["years"] is None
+    assert isinstance(data["warnings"], list)
+
+
+def test_table_is_the_default_and_quotes_lines(runner: CliRunner, posting: Path) -> None:
+    result = runner.invoke(app, ["job", "show", str(posting)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "Perception Intern" in result.stdout
+    assert "- Experience with PyTorch or TensorFlow" in result.stdout
+    assert "Duties" in result.stdout
+
+
+def test_output_format_follows_the_suffix(runner: CliRunner, posting: Path, tmp_path: Path) -> None:
+    out_md, out_json = tmp_path / "job.md", tmp_path / "job.json"
+    assert runner.invoke(app, ["job", "show", str(posting), "-o", str(out_md)]).exit_code == 0
+    assert out_md.read_text(encoding="utf-8").startswith("# Perception Intern")
+    assert runner.invoke(app, ["job", "show", str(posting), "-o", str(out_json)]).exit_code == 0
+    assert json.loads(out_json.read_text(encoding="utf-8"))["title"] == "Perception Intern"
+
+
+def test_stdin(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["job", "show", "-", "-f", "json"], input=POSTING)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["source"] == "<stdin>"
+    assert len(data["requirements"]) == 7
+    empty = runner.invoke(app, ["job", "show", "-"], input="")
+    assert empty.exit_code == 2
+    assert empty.stderr.startswith("error: <stdin>: nothing on standard input")
+
+
+def test_save_role_writes_a_role_that_lint_accepts(
+    runner: CliRunner, posting: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "roles"
+    folder.mkdir()
+    role = folder / "perception-intern.yaml"
+    result = runner.invoke(app, ["job", "show", str(posting), "--save-role", str(role)])
+    assert result.exit_code == 0, result.output
+    text = role.read_text(encoding="utf-8")
+    assert "id: perception-intern" in text
+    assert "Isaac Sim" in text  # unmapped: a comment for the maintainer
+    lint = runner.invoke(app, ["taxonomy", "lint", "--strict", str(folder)])
+    assert lint.exit_code == 0, lint.output
+    import yaml
+
+    data = yaml.safe_load(text)
+    weights = {str(r.get("skill") or r.get("any_of")): r for r in data["requirements"]}
+    assert weights["python"]["weight"] > weights["ros"]["weight"]
+    assert weights["ros"]["required"] is False
+    assert weights["['pytorch', 'tensorflow']"]["weight"] == weights["python"]["weight"]
+
+
+def test_html_page_with_json_ld(runner: CliRunner, tmp_path: Path) -> None:
+    page = tmp_path / "job.html"
+    ld = {
+        "@context": "https://schema.org",
+        "@type": "JobPosting",
+        "title": "Vision Intern",
+        "description": "<p>Join our <b>vision</b> team.</p><ul><li>You will label images</li></ul>",
+        "qualifications": "<ul><li>Python</li><li>OpenCV is a plus</li></ul>",
+        "educationRequirements": {
+            "@type": "EducationalOccupationalCredential",
+            "credentialCategory": "bachelor degree",
+        },
+    }
+    page.write_text(
+        "<html><head><script>var x = 'PyTorch';</script>"
+        f'<script type="application/ld+json">{json.dumps(ld)}</script></head>'
+        "<body><nav>Docker jobs</nav><p>Apply now</p></body></html>",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["job", "show", str(page), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["title"] == "Vision Intern"
+    assert data["format"] == "html"
+    assert {r["id"]: r["tier"] for r in data["requirements"]} == {
+        "python": "required",
+        "opencv": "preferred",
+    }
+    assert [d["id"] for d in data["duties"]] == ["data-annotation"]
+
+
+def test_html_page_without_json_ld_reads_visible_text(runner: CliRunner, tmp_path: Path) -> None:
+    page = tmp_path / "job.html"
+    page.write_text(
+        "<!DOCTYPE html><html><head><title>CV Intern</title><style>p {color: red}</style>"
+        "<script>const stack = ['Java'];</script></head><body><h1>CV Intern</h1>"
+        "<h2>Requirements</h2><ul><li>Python</li><li>OpenCV</li></ul></body></html>",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["job", "show", str(page), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [r["id"] for r in data["requirements"]] == ["python", "opencv"]
+    scripts = tmp_path / "scripts.html"
+    scripts.write_text("<html><script>var python = 1;</script></html>", encoding="utf-8")
+    bad = runner.invoke(app, ["job", "show", str(scripts)])
+    assert bad.exit_code == 2
+    assert "no posting text" in bad.stderr
+    assert "Traceback" not in bad.output
+
+
+def test_bad_input_is_one_error_line(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["job", "show", str(tmp_path / "missing.txt")])
+    assert result.exit_code == 2
+    assert result.stderr.strip().count("\n") == 0
+    assert result.stderr.startswith("error: ")
