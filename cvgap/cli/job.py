@@ -129,3 +129,50 @@ def show(
             write_output(console.export_text(), output)
         if save_role is not None:
             write_output(role_yaml(job, role_id_for(save_role.stem)), save_role)
+
+
+class EvalSplit(str, Enum):
+    all = "all"
+    dev = "dev"
+    heldout = "heldout"
+    blind = "blind"
+
+
+@app.command("eval")
+def eval_postings(
+    corpus: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Argument(
+            help="Folder with labels.yaml and the postings (default: tests/eval/postings).",
+            file_okay=False,
+        ),
+    ] = None,
+    split: Annotated[EvalSplit, typer.Option("--split", help="Which part of the corpus.")] = (
+        EvalSplit.all
+    ),
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    taxonomy: TaxonomyOption = None,
+    min_f1: Annotated[
+        Optional[float],  # noqa: UP045
+        typer.Option("--min-f1", min=0.0, max=1.0, help="Exit 1 when the F1 is below this."),
+    ] = None,
+) -> None:
+    """Measure posting reading on a labelled corpus: requirement ids (P/R/F1), tiers,
+    any-of groups, duties counted as requirements, degree and years, next to a keyword
+    baseline."""
+    import json
+
+    from cvgap.cli.support import EXIT_VERDICT, error_line
+    from cvgap.job.evaluate import evaluate_postings, format_posting_report
+    from cvgap.taxonomy import load_taxonomy
+
+    with guarded():
+        tax = load_taxonomy(taxonomy, include_default=True)
+        report = evaluate_postings(corpus, split=split.value, taxonomy=tax)
+        if as_json:
+            write_output(json.dumps(report.to_dict(), indent=2) + "\n", None)
+        else:
+            write_output(format_posting_report(report), None)
+    if min_f1 is not None and report.cvgap.ids.f1 < min_f1:
+        error_line(f"F1 {report.cvgap.ids.f1:.3f} is below --min-f1 {min_f1:g}")
+        raise typer.Exit(EXIT_VERDICT)
