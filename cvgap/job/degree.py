@@ -130,9 +130,51 @@ def read_years(
     found: Sequence[tuple[float, str | None, Tier, PostingLine]],
 ) -> YearsRequirement | None:
     """The overall years asked for: the first statement not tied to one skill, else the
-    smallest per-skill one."""
+    largest per-skill one (the most any requirement asks)."""
     if not found:
         return None
     general = [f for f in found if f[1] is None]
-    years, skill, tier, line = general[0] if general else min(found, key=lambda f: f[0])
+    years, skill, tier, line = general[0] if general else max(found, key=lambda f: f[0])
     return YearsRequirement(years=years, skill=skill, tier=tier, evidence=(line,))
+
+
+_STUDY = re.compile(
+    r"\b(?:degree|degrees|student|students|studies|studying|study|studied|major|majoring|"
+    r"enrolled|pursuing|graduate|graduated|program(?:me)?|diploma|school|university)\b",
+    re.IGNORECASE,
+)
+_FIELD_GAP = re.compile(r"^[\s,/&]*(?:(?:and\s*/\s*or|or|and)\b[\s,]*)?$", re.IGNORECASE)
+
+
+def is_degree_line(text: str) -> bool:
+    """Whether ``text`` talks about a degree or studies."""
+    return bool(_levels(text) or _STUDY.search(text))
+
+
+def field_list(
+    text: str, fields: re.Pattern[str], items: list[tuple[int, int]]
+) -> tuple[list[tuple[int, int]], set[int]]:
+    """The degree fields in a degree line (``fields`` matches their names) and which of
+    ``items`` (skill mentions, as character ranges) are listed with them, so are subjects
+    of study ("a degree in Computer Science, Robotics or Statistics"), not skills."""
+    found = [(m.start(), m.end()) for m in fields.finditer(text)]
+    if not found:
+        return [], set()
+    spans = sorted([(a, b, -1) for a, b in found] + [(a, b, i) for i, (a, b) in enumerate(items)])
+    listed: set[int] = set()
+    run: list[int] = []
+    has_field = False
+    prev_end = None
+    for a, b, index in spans:
+        if prev_end is not None and (a < prev_end or not _FIELD_GAP.match(text[prev_end:a])):
+            if has_field:
+                listed.update(run)
+            run, has_field = [], False
+        if index < 0:
+            has_field = True
+        else:
+            run.append(index)
+        prev_end = max(prev_end or 0, b)
+    if has_field:
+        listed.update(run)
+    return found, listed

@@ -26,11 +26,19 @@ if TYPE_CHECKING:
 
 Reading = Literal["required", "preferred", "duty", "drop"]
 # When two cues reach a mention at the same distance, the first of these wins.
-_PRECEDENCE = ("not-requirement", "preferred", "duty", "weak-preferred", "required")
+_PRECEDENCE = (
+    "not-requirement",
+    "preferred",
+    "duty",
+    "required",
+    "weak-preferred",
+    "weak-required",
+)
 _TIER_CUES = frozenset(_PRECEDENCE)
+_WEAK = frozenset({"weak-preferred", "weak-required"})  # count only when no other cue reaches
 # What may stand between two items of one list.
 _LIST_GAP_RE = re.compile(
-    r"^[\s,/|&()]*(?:(?:and\s*/\s*or|or|and|as well as|nor|plus|&)\b[\s,(]*)?(?:e\.g\.,?\s*)?$",
+    r"^[\s,/|&]*(?:(?:and\s*/\s*or|or|and|as well as|nor|plus|&)\b[\s,]*)?$",
     re.IGNORECASE,
 )
 _AND_GAP_RE = re.compile(r"\b(?:and|as well as|plus)\b(?!\s*/\s*or)", re.IGNORECASE)
@@ -85,7 +93,7 @@ def _reading(
     kind = part.kind
     if kind == "other" or part.heading:
         return "drop", ""
-    best: tuple[int, int, CueHit] | None = None
+    best: tuple[int, int, int, CueHit] | None = None
     for hit in hits:
         if hit.category not in _TIER_CUES or hit.start < part.lo or hit.end > part.hi:
             continue
@@ -95,11 +103,11 @@ def _reading(
         if not (a <= m.start and m.end <= b):
             continue
         distance = m.start - hit.end if m.start >= hit.end else hit.start - m.end
-        rank = (distance, _PRECEDENCE.index(hit.category), hit)
-        if best is None or rank[:2] < best[:2]:
+        rank = (int(hit.category in _WEAK), distance, _PRECEDENCE.index(hit.category), hit)
+        if best is None or rank[:3] < best[:3]:
             best = rank
-    category = best[2].category if best else ""
-    cue = best[2].text if best else ""
+    category = best[3].category if best else ""
+    cue = best[3].text if best else ""
     if category == "not-requirement":
         return "drop", cue
     if category == "duty":
@@ -114,7 +122,7 @@ def _reading(
     # requirement cue is required, and other prose (the company, the team) is no requirement.
     if _opens_with_task(hits, part):
         return "duty", cue
-    if category == "required" or part.bullet:
+    if category in ("required", "weak-required") or part.bullet:
         return "required", cue
     return "drop", cue
 

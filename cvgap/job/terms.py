@@ -209,7 +209,7 @@ def find_terms(text: str) -> Iterator[tuple[int, int, str]]:
     for m in _TERM_RE.finditer(text):
         term = m.group(0).strip()
         words = term.split()
-        while words and words[0].lower().strip(".") in COMMON_WORDS:
+        while words and (words[0].lower().strip(".") in COMMON_WORDS or words[0].islower()):
             words.pop(0)
         while words and words[-1].lower().strip(".") in COMMON_WORDS:
             words.pop()

@@ -51,9 +51,10 @@ CUE_CATEGORIES: dict[str, tuple[str, ...]] = {
     "resume": ("negated", "aspiration", "target-job"),
     "posting": (
         *("required", "preferred", "duty", "not-requirement"),
-        # weak-preferred: preferred unless a heading says required; task-verb: a duty when it
-        # opens a line outside any heading; any-of: "such as", "e.g." lists are alternatives.
-        *("weak-preferred", "task-verb", "any-of"),
+        # weak-*: count only when no other cue reaches (weak-preferred: unless a heading says
+        # required); task-verb: a duty when it opens a line outside any heading; any-of:
+        # "such as", "e.g." lists are alternatives.
+        *("weak-required", "weak-preferred", "task-verb", "any-of"),
         # heading-*: a heading phrase and the kind of section it opens.
         *("heading-required", "heading-preferred", "heading-duty", "heading-other"),
     ),
