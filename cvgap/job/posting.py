@@ -259,7 +259,7 @@ def _terms(
     """Unmapped terms of requirement lines (not covered by a skill mention)."""
     found: list[tuple[str | None, str, int, int]] = []
     for part in parts:
-        if part.heading or part.kind not in ("required", "preferred", "intro"):
+        if part.heading:
             continue
         line = part.line
         covered = [(m.char_start, m.char_end) for m in placed if m.part is part]

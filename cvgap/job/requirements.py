@@ -90,7 +90,7 @@ def _reading(
     doc: Doc, m: PlacedMention, hits: Sequence[CueHit], terminators: Sequence[CueHit]
 ) -> tuple[Reading, str]:
     part = m.part
-    kind = part.kind
+    kind = part.kind_at(m.start)
     if kind == "other" or part.heading:
         return "drop", ""
     best: tuple[int, int, int, CueHit] | None = None
@@ -124,7 +124,25 @@ def _reading(
         return "duty", cue
     if category in ("required", "weak-required") or part.bullet:
         return "required", cue
+    # A sentence that asks for something elsewhere ("Strong Python; proficient at C++;
+    # background in deep learning") asks for all it names.
+    if _asking_sentence(doc, m, hits):
+        return "required", cue
     return "drop", cue
+
+
+_SENTENCE_ENDS = frozenset({".", "!", "?"})
+
+
+def _asking_sentence(doc: Doc, m: PlacedMention, hits: Sequence[CueHit]) -> bool:
+    lo, hi = m.start, m.end
+    while lo > m.part.lo and doc[lo - 1].text not in _SENTENCE_ENDS:
+        lo -= 1
+    while hi < m.part.hi and doc[hi].text not in _SENTENCE_ENDS:
+        hi += 1
+    return any(
+        h.category in ("required", "weak-required") and lo <= h.start and h.end <= hi for h in hits
+    )
 
 
 def _opens_with_task(hits: Sequence[CueHit], part: PostingPart) -> bool:

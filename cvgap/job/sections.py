@@ -42,15 +42,30 @@ class PostingPart:
     line: ResumeLine
     section: SectionKind
     heading: bool = False
-    label: SectionKind | None = None  # "Nice to have: Docker": the tier of this line only
-    content_start: int = 0  # first token after the label (or the line's first token)
+    # "Nice to have: Docker", "... Requirements: Python; [Duties: annotation]": labels
+    # inside the line, each (first token after its colon, the kind it gives what follows).
+    labels: tuple[tuple[int, SectionKind], ...] = ()
     lo: int = 0
     hi: int = 0
     bullet: bool = False
 
     @property
     def kind(self) -> SectionKind:
-        return self.label or self.section
+        """The kind of the line: its first label's, else its section's."""
+        return self.labels[0][1] if self.labels else self.section
+
+    @property
+    def content_start(self) -> int:
+        """The first token after a leading label (or the line's first token)."""
+        return self.labels[0][0] if self.labels and self.labels[0][0] <= self.lo + 12 else self.lo
+
+    def kind_at(self, token: int) -> SectionKind:
+        """The kind of the text at ``token``: the last label before it, else the section."""
+        kind = self.section
+        for start, label in self.labels:
+            if start <= token:
+                kind = label
+        return kind
 
 
 def read_sections(
@@ -76,13 +91,11 @@ def read_sections(
             section = kind
             parts.append(PostingPart(line=line, section=kind, heading=True, lo=lo, hi=hi))
             continue
-        label, content = _label(doc, line, hits, lo, hi)
         parts.append(
             PostingPart(
                 line=line,
                 section=section,
-                label=label,
-                content_start=content if label else lo,
+                labels=tuple(_labels(doc, hits, lo, hi)),
                 lo=lo,
                 hi=hi,
                 bullet=bullet,
@@ -137,20 +150,27 @@ def _heading_kind(
 _SMALL = frozenset({"a", "an", "the", "of", "and", "to", "for", "in", "at", "with", "we", "you"})
 
 
-def _label(
-    doc: Doc, line: ResumeLine, hits: Sequence[CueHit], lo: int, hi: int
-) -> tuple[SectionKind | None, int]:
-    """``("preferred", token after ':')`` for "Nice to have: Docker, Kubernetes"."""
-    colon = next(
-        (i for i in range(lo, min(hi, lo + MAX_LABEL_WORDS + 4)) if doc[i].text == ":"), None
-    )
-    if colon is None or colon + 1 >= hi:
-        return None, lo
-    label_hits = [h for h in hits if h.end <= colon]
-    hit = _heading_hit(label_hits, lo)
-    if hit is None:
-        return None, lo
-    words = [t for t in doc[lo:colon] if t.is_alpha]
-    if len(words) > MAX_LABEL_WORDS or len(words) - (hit.end - hit.start) > MAX_EXTRA_WORDS:
-        return None, lo
-    return HEADING_KINDS[hit.category], colon + 1
+_LABEL_STARTS = frozenset({".", ";", "[", "(", ")", "]", "|", "•", ":"})
+
+
+def _labels(doc: Doc, hits: Sequence[CueHit], lo: int, hi: int) -> list[tuple[int, SectionKind]]:
+    """Each "Label:" in the line whose label is a heading cue, with the first token after
+    its colon: at the start ("Nice to have: Docker") or after a sentence end ("...
+    Specific requirements: Python; [Duties: annotation]")."""
+    found: list[tuple[int, SectionKind]] = []
+    for colon in range(lo, hi - 1):
+        if doc[colon].text != ":":
+            continue
+        start = colon
+        while start > lo and doc[start - 1].text not in _LABEL_STARTS:
+            start -= 1
+        while start < colon and not doc[start].is_alpha:
+            start += 1  # a bullet
+        words = [t for t in doc[start:colon] if t.is_alpha]
+        if not words or len(words) > MAX_LABEL_WORDS:
+            continue
+        label_hits = [h for h in hits if start <= h.start and h.end <= colon]
+        hit = _heading_hit(label_hits, start)
+        if hit is not None and len(words) - (hit.end - hit.start) <= MAX_EXTRA_WORDS:
+            found.append((colon + 1, HEADING_KINDS[hit.category]))
+    return found
