@@ -62,6 +62,7 @@ _YEARS = re.compile(
 _YEARS_IS_EXPERIENCE = re.compile(
     r"\b(?:experience|exp\.|working|work|industry|professional)\b", re.I
 )
+_YEARS_OF_SKILL = re.compile(r"\s*(?:of|with|in|using)\s+[A-Z]")  # "one year of Python"
 _YEARS_NOT_EXPERIENCE = re.compile(
     r"^\s*(?:old|of age|of (?:study|studies|university|college|your|a|the) |left|remaining|"
     r"program|degree|course|contract|internship|in (?:a|the) (?:row|program))",
@@ -116,7 +117,7 @@ def years_in(text: str) -> list[tuple[float, int, int]]:
         if _YEARS_NOT_EXPERIENCE.match(after):
             continue
         window = text[max(0, m.start() - 40) : m.start()] + after[:40]
-        if not _YEARS_IS_EXPERIENCE.search(window):
+        if not (_YEARS_IS_EXPERIENCE.search(window) or _YEARS_OF_SKILL.match(after)):
             continue
         raw = m.group("n").lower()
         value = float(_NUMBERS[raw]) if raw in _NUMBERS else float(raw)
@@ -160,7 +161,12 @@ def field_list(
     found = [(m.start(), m.end()) for m in fields.finditer(text)]
     if not found:
         return [], set()
-    spans = sorted([(a, b, -1) for a, b in found] + [(a, b, i) for i, (a, b) in enumerate(items)])
+    apart = [
+        (a, b, i)
+        for i, (a, b) in enumerate(items)
+        if not any(fa < b and a < fb for fa, fb in found)  # the field's own mention
+    ]
+    spans = sorted([(a, b, -1) for a, b in found] + apart)
     listed: set[int] = set()
     run: list[int] = []
     has_field = False

@@ -95,7 +95,9 @@ def _reading(
         return "drop", ""
     best: tuple[int, int, int, CueHit] | None = None
     for hit in hits:
-        if hit.category not in _TIER_CUES or hit.start < part.lo or hit.end > part.hi:
+        if hit.category not in _TIER_CUES or hit.direction == "terminate":
+            continue
+        if hit.start < part.lo or hit.end > part.hi:
             continue
         if hit.start < m.end and m.start < hit.end:
             continue
@@ -141,7 +143,11 @@ def _asking_sentence(doc: Doc, m: PlacedMention, hits: Sequence[CueHit]) -> bool
     while hi < m.part.hi and doc[hi].text not in _SENTENCE_ENDS:
         hi += 1
     return any(
-        h.category in ("required", "weak-required") and lo <= h.start and h.end <= hi for h in hits
+        h.category in ("required", "weak-required")
+        and h.direction != "terminate"
+        and lo <= h.start
+        and h.end <= hi
+        for h in hits
     )
 
 

@@ -85,8 +85,8 @@ def read_sections(
             parts.append(PostingPart(line=line, section="other", heading=True, lo=lo, hi=hi))
             continue
         kind = None
-        if not bullet and line.number not in mention_lines:
-            kind = _heading_kind(doc, line, hits, lo, hi)
+        if line.number not in mention_lines:
+            kind = _heading_kind(doc, line, hits, lo, hi, bullet)
         if kind is not None:
             section = kind
             parts.append(PostingPart(line=line, section=kind, heading=True, lo=lo, hi=hi))
@@ -123,14 +123,17 @@ def _heading_hit(hits: Sequence[CueHit], lo: int) -> CueHit | None:
 
 
 def _heading_kind(
-    doc: Doc, line: ResumeLine, hits: Sequence[CueHit], lo: int, hi: int
+    doc: Doc, line: ResumeLine, hits: Sequence[CueHit], lo: int, hi: int, bullet: bool
 ) -> SectionKind | None:
-    text = line.text.strip()
+    """The section a heading line opens, or ``None``. A bulleted line ("■ Requirements",
+    read as "- Requirements") is a heading only when the cue is (nearly) all of it and it
+    looks like one (a colon, capitals)."""
+    text = _BULLET_RE.sub("", line.text).strip() if bullet else line.text.strip()
     bare = text.lstrip("#").strip().rstrip(":").strip()
     words = _WORD_RE.findall(bare)
     if not words or len(words) > MAX_HEADING_WORDS or bare.endswith((".", ",", ";")):
         return None
-    hit = _heading_hit(hits, lo)
+    hit = _heading_hit(hits, lo + (1 if bullet else 0))
     if hit is None:
         return None
     cue_words = len(_WORD_RE.findall(hit.text))
@@ -142,6 +145,8 @@ def _heading_kind(
         or (len(letters) >= 3 and bare.isupper())
         or (len(words) <= 6 and all(w[:1].isupper() or w.lower() in _SMALL for w in words))
     )
+    if bullet:
+        return HEADING_KINDS[hit.category] if styled and extra <= 1 else None
     if extra <= MAX_EXTRA_WORDS or (styled and extra <= MAX_HEADING_WORDS - 2):
         return HEADING_KINDS[hit.category]
     return None

@@ -216,7 +216,11 @@ def find_terms(text: str) -> Iterator[tuple[int, int, str]]:
         if not words or len(words) > MAX_TERM_WORDS:
             continue
         term = " ".join(words)
-        if not _TECHNICAL_RE.search(term) or sum(ch.isalpha() for ch in term) < 2:
+        if (
+            not _TECHNICAL_RE.search(term)
+            or sum(ch.isalpha() for ch in term) < 2
+            or not term[0].isalpha()
+        ):
             continue
         opening = _clause_opening(text, text.index(term, m.start()))
         proper = len(words) > 1 and all(w[:1].isupper() or w[:1].isdigit() for w in words)
@@ -229,7 +233,11 @@ def find_terms(text: str) -> Iterator[tuple[int, int, str]]:
 def _clause_opening(text: str, start: int) -> bool:
     """Whether ``start`` opens the line or a clause (where any word is capitalised)."""
     before = text[:start].rstrip()
-    return not before or before[-1] in ".:;!?-•*(" or before.endswith(("e.g", "i.e"))
+    return (
+        not before
+        or not (before[-1].isalnum() or before[-1] in ",/&+#")
+        or before.endswith(("e.g", "i.e"))
+    )
 
 
 def _looks_technical(word: str) -> bool:
