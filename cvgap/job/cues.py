@@ -69,30 +69,29 @@ class CueMatcher:
             matches: Any = matcher(doc)
             for match_id, start, end in matches:
                 raw.append((start, end, self.cues[int(self.nlp.vocab.strings[match_id])]))
-        pseudo = [(s, e) for s, e, cue in raw if cue.direction == "pseudo"]
+        cancelled = {i for s, e, cue in raw if cue.direction == "pseudo" for i in range(s, e)}
         kept: list[CueHit] = []
+        at: dict[int, list[CueHit]] = {}  # token -> kept cues covering it
         for start, end, cue in sorted(raw, key=lambda r: (-(r[1] - r[0]), r[0])):
-            if cue.direction == "pseudo":
-                continue
-            if any(s < end and start < e for s, e in pseudo):
+            if cue.direction == "pseudo" or any(i in cancelled for i in range(start, end)):
                 continue
             if any(
-                h.start < end
-                and start < h.end
-                and (h.category == cue.category or h.end - h.start > end - start)
-                for h in kept
+                h.category == cue.category or h.end - h.start > end - start
+                for i in range(start, end)
+                for h in at.get(i, ())
             ):
                 continue  # a longer cue (or one of the same kind) already covers it
-            kept.append(
-                CueHit(
-                    category=cue.category,
-                    direction=cue.direction,
-                    start=start,
-                    end=end,
-                    max_scope=cue.max_scope,
-                    text=doc[start:end].text,
-                )
+            hit = CueHit(
+                category=cue.category,
+                direction=cue.direction,
+                start=start,
+                end=end,
+                max_scope=cue.max_scope,
+                text=doc[start:end].text,
             )
+            for i in range(start, end):
+                at.setdefault(i, []).append(hit)
+            kept.append(hit)
         return sorted(kept, key=lambda h: (h.start, h.end))
 
 

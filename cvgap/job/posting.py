@@ -92,7 +92,7 @@ def read_posting_text(
     )
     placed = _place(doc, resume, parts, found)
     terms = _place(doc, resume, parts, _terms(resume, parts, placed))
-    read = read_mentions(doc, [*placed, *terms], hits)
+    read = read_mentions(doc, [*placed, *terms], hits_per_line)
     years = read_years(_years(read, parts))
     requirements, duties = _merge(read, taxonomy)
     tiered = [(_line(p), _tier(p)) for p in parts if not p.heading and p.kind != "other"]

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 MAX_POSTING_BYTES = 5_000_000  # a long posting page saved with its markup is ~0.5 MB
-MAX_POSTING_CHARS = 200_000  # ~30 pages of text; postings are 2-10k characters
+MAX_POSTING_CHARS = 100_000  # ~15 pages of text; postings are 2-10k characters
 MIN_POSTING_CHARS = 12
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})

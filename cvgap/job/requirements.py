@@ -74,15 +74,17 @@ class ReadMention:
 
 
 def read_mentions(
-    doc: Doc, mentions: Sequence[PlacedMention], hits: Sequence[CueHit]
+    doc: Doc, mentions: Sequence[PlacedMention], hits_per_line: Sequence[Sequence[CueHit]]
 ) -> list[ReadMention]:
-    """Every mention with its reading (tier, duty or dropped) and its any-of group."""
-    terminators = [h for h in hits if h.direction == "terminate"]
+    """Every mention with its reading (tier, duty or dropped) and its any-of group
+    (``hits_per_line[n - 1]``: the cues of line ``n``)."""
     out: list[ReadMention] = []
     for m in mentions:
+        hits = hits_per_line[m.part.line.number - 1]
+        terminators = [h for h in hits if h.direction == "terminate"]
         reading, cue = _reading(doc, m, hits, terminators)
         out.append(ReadMention(mention=m, reading=reading, cue=cue))
-    _group(doc, out, hits)
+    _group(out, hits_per_line)
     return out
 
 
@@ -156,44 +158,45 @@ def _opens_with_task(hits: Sequence[CueHit], part: PostingPart) -> bool:
     return any(h.category == "task-verb" and h.start in (first, first + 1) for h in hits)
 
 
-def _group(doc: Doc, read: list[ReadMention], hits: Sequence[CueHit]) -> None:
+def _group(read: list[ReadMention], hits_per_line: Sequence[Sequence[CueHit]]) -> None:
     """Set ``group`` on mentions that are alternatives of one another (same line)."""
     kept = [r for r in read if r.reading != "drop"]
     runs: list[list[ReadMention]] = []
     for r in kept:
         prev = runs[-1][-1] if runs else None
-        if prev is not None and _same_list(doc, prev.mention, r.mention):
+        if prev is not None and _same_list(prev.mention, r.mention):
             runs[-1].append(r)
         else:
             runs.append([r])
     for run in runs:
-        for sub in [run] if _after_any_of(run[0].mention, hits) else _split_at_and(doc, run):
-            _set_group(doc, sub, hits)
+        hits = hits_per_line[run[0].mention.part.line.number - 1]
+        for sub in [run] if _after_any_of(run[0].mention, hits) else _split_at_and(run):
+            _set_group(sub, hits)
 
 
-def _split_at_and(doc: Doc, run: list[ReadMention]) -> list[list[ReadMention]]:
+def _split_at_and(run: list[ReadMention]) -> list[list[ReadMention]]:
     """ "Python and PyTorch or TensorFlow": "and" joins requirements, "or" alternatives."""
     subs = [[run[0]]]
     for a, b in pairwise(run):
-        if _AND_GAP_RE.search(doc.text[a.mention.char_end : b.mention.char_start]):
+        if _AND_GAP_RE.search(_text(a.mention, a.mention.char_end, b.mention.char_start)):
             subs.append([b])
         else:
             subs[-1].append(b)
     return subs
 
 
-def _set_group(doc: Doc, run: list[ReadMention], hits: Sequence[CueHit]) -> None:
+def _set_group(run: list[ReadMention], hits: Sequence[CueHit]) -> None:
     ids = list(dict.fromkeys(r.key for r in run))
     if len(ids) < 2:
         return
     ored = any(
-        _OR_GAP_RE.search(doc.text[a.mention.char_end : b.mention.char_start])
+        _OR_GAP_RE.search(_text(a.mention, a.mention.char_end, b.mention.char_start))
         for a, b in pairwise(run)
     )
     if not (ored or _after_any_of(run[0].mention, hits)):
         return
     first, last = run[0].mention, run[-1].mention
-    text = doc.text[first.char_start : last.char_end]
+    text = _text(first, first.char_start, last.char_end)
     tier = _strongest(r.reading for r in run)
     for r in run:
         r.group, r.group_text = tuple(ids), text
@@ -201,10 +204,17 @@ def _set_group(doc: Doc, run: list[ReadMention], hits: Sequence[CueHit]) -> None
             r.reading = tier
 
 
-def _same_list(doc: Doc, a: PlacedMention, b: PlacedMention) -> bool:
+def _same_list(a: PlacedMention, b: PlacedMention) -> bool:
     if a.part.line.number != b.part.line.number or b.char_start < a.char_end:
         return False
-    return bool(_LIST_GAP_RE.match(doc.text[a.char_end : b.char_start]))
+    return bool(_LIST_GAP_RE.match(_text(a, a.char_end, b.char_start)))
+
+
+def _text(m: PlacedMention, start: int, end: int) -> str:
+    """Text of ``m``'s line between two document offsets (``Doc.text`` is rebuilt on every
+    access, so never slice it in a loop)."""
+    line = m.part.line
+    return line.text[start - line.start : end - line.start]
 
 
 def _after_any_of(first: PlacedMention, hits: Sequence[CueHit]) -> bool:
