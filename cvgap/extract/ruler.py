@@ -125,8 +125,8 @@ class SkillVariants:
                 tok = doc[j]
                 if j > i and (doc[j - 1].whitespace_ not in ("", " ") or tok.is_space):
                     break
-                if not tok.text[:1].isalnum() and tok.text not in _JOINERS:
-                    break
+                if not tok.text[:1].isalnum() and (tok.text not in _JOINERS or tok.whitespace_):
+                    break  # "OpenCV. Python": a joiner before a space ends a sentence
                 key += compact(tok.text)
                 joined = j > i or first.lower_ != key
                 span_id = self._variants.get(key, "") if tok.text[:1].isalnum() else ""

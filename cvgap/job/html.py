@@ -153,9 +153,19 @@ def jsonld_text(posting: dict[str, Any]) -> str:
         parts.append(html_text(description) if "<" in description else description)
     for key, heading in JSONLD_SECTIONS:
         value = _plain(posting.get(key))
+        if key == "skills":
+            value = _new_items(value, "\n".join(parts))
         if value:
             parts.append(f"{heading}:\n{value}")
     return "\n\n".join(p for p in parts if p)
+
+
+def _new_items(skills: str, text: str) -> str:
+    """The items of a ``skills`` summary that the rest of the posting does not name: the
+    field repeats required and preferred skills alike, so only what it adds is kept."""
+    lowered = text.lower()
+    items = [i.strip(" -") for i in re.split(r"[,;\n]", skills)]
+    return ", ".join(i for i in items if i and i.lower() not in lowered)
 
 
 def _plain(value: Any, depth: int = 0) -> str:

@@ -126,7 +126,9 @@ def _reading(
     # requirement cue is required, and other prose (the company, the team) is no requirement.
     if _opens_with_task(hits, part):
         return "duty", cue
-    if category in ("required", "weak-required") or part.bullet:
+    if category == "required" or part.bullet:
+        return "required", cue
+    if category == "weak-required" and best is not None and _leads_clause(doc, best[3], part.lo):
         return "required", cue
     # A sentence that asks for something elsewhere ("Strong Python; proficient at C++;
     # background in deep learning") asks for all it names.
@@ -145,12 +147,31 @@ def _asking_sentence(doc: Doc, m: PlacedMention, hits: Sequence[CueHit]) -> bool
     while hi < m.part.hi and doc[hi].text not in _SENTENCE_ENDS:
         hi += 1
     return any(
-        h.category in ("required", "weak-required")
+        (h.category == "required" or (h.category == "weak-required" and _leads_clause(doc, h, lo)))
         and h.direction != "terminate"
         and lo <= h.start
         and h.end <= hi
         for h in hits
     )
+
+
+_CLAUSE_STARTS = frozenset({".", ";", ":", "!", "?", "•", "-", "*", "(", "["})
+_SECOND_PERSON = frozenset({"you", "your", "you're", "you've"})
+LEADING_TOKENS = 3  # "Strong ...", "Solid experience with ...", "You have ..."
+
+
+def _leads_clause(doc: Doc, hit: CueHit, lo: int) -> bool:
+    """Whether a weak cue opens its clause ("Experience with X") or speaks to the candidate
+    ("if you have"), as requirement phrases do, unlike the same words inside a description
+    ("a 3D understanding of the world")."""
+    if any(t.lower_ in _SECOND_PERSON for t in doc[hit.start : hit.end]):
+        return True
+    i = hit.start
+    while i > lo and hit.start - i < LEADING_TOKENS:
+        if doc[i - 1].text in _CLAUSE_STARTS:
+            return True
+        i -= 1
+    return i == lo
 
 
 def _opens_with_task(hits: Sequence[CueHit], part: PostingPart) -> bool:
