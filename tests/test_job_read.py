@@ -181,3 +181,46 @@ def test_missing_and_oversized_files(tmp_path: Path, taxonomy: Taxonomy) -> None
     big.write_bytes(b"Python is required.\n" * 300_000)
     with pytest.raises(InputError, match="limit"):
         read_job(big, taxonomy=taxonomy)
+
+
+def test_a_skill_naming_the_role_is_not_asked(read: Read) -> None:
+    job = read("We are looking for a Machine Learning Intern with strong Python skills.")
+    assert tiers(job) == {"python": "required"}
+
+
+def test_an_explicit_preferred_cue_beats_requirement_phrasing(read: Read) -> None:
+    job = read(
+        "What you bring\nYou have solid C++ skills and ideally you have used OpenCV. "
+        "Experience with ROS is advantageous."
+    )
+    assert tiers(job) == {"cpp": "required", "opencv": "preferred", "ros": "preferred"}
+
+
+def test_labels_inside_a_pasted_one_line_posting(read: Read) -> None:
+    job = read(
+        "Vision intern. Requirements: Python and OpenCV; Docker is a plus. "
+        "[Duties: annotate images, train detectors]"
+    )
+    assert tiers(job) == {"python": "required", "opencv": "required", "docker": "preferred"}
+    assert {d.id for d in job.duties} >= {"data-annotation"}
+
+
+def test_boilerplate_and_company_prose_name_nothing_asked(read: Read) -> None:
+    job = read(
+        "About us\nWe build computer vision for farms with PyTorch.\n"
+        "Requirements\n- Python\nWe offer a bonus scheme and a Linux laptop.\n"
+        "Acme is an equal opportunity employer that values Docker users."
+    )
+    assert tiers(job) == {"python": "required"}
+
+
+def test_spelling_variants_do_not_join_across_a_sentence_end(
+    taxonomy: Taxonomy, nlp: Language
+) -> None:
+    from cvgap.extract import extract_skills
+    from cvgap.ingest import resume_from_text
+
+    mentions = extract_skills(resume_from_text("Used OpenCV. Python for scripts"), nlp, taxonomy)
+    assert [(m.skill_id, m.text) for m in mentions] == [("opencv", "OpenCV"), ("python", "Python")]
+    slashed = extract_skills(resume_from_text("Languages: C++/Python"), nlp, taxonomy)
+    assert [m.skill_id for m in slashed] == ["cpp", "python"]

@@ -95,6 +95,8 @@ def _reading(
     kind = part.kind_at(m.start)
     if kind == "other" or part.heading:
         return "drop", ""
+    if any(h.category == "role-noun" and h.start == m.end for h in hits):
+        return "drop", ""  # "a Machine Learning Intern": the role, not a skill asked
     best: tuple[int, int, int, CueHit] | None = None
     for hit in hits:
         if hit.category not in _TIER_CUES or hit.direction == "terminate":

@@ -53,8 +53,9 @@ CUE_CATEGORIES: dict[str, tuple[str, ...]] = {
         *("required", "preferred", "duty", "not-requirement"),
         # weak-*: count only when no other cue reaches (weak-preferred: unless a heading says
         # required); task-verb: a duty when it opens a line outside any heading; any-of:
-        # "such as", "e.g." lists are alternatives.
-        *("weak-required", "weak-preferred", "task-verb", "any-of"),
+        # "such as", "e.g." lists are alternatives; role-noun: a skill right before it names
+        # the role ("Machine Learning Intern").
+        *("weak-required", "weak-preferred", "task-verb", "any-of", "role-noun"),
         # heading-*: a heading phrase and the kind of section it opens.
         *("heading-required", "heading-preferred", "heading-duty", "heading-other"),
     ),
