@@ -14,7 +14,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from cvgap.cli.support import TaxonomyOption, guarded, stdout_console, write_output
+from cvgap.cli.support import TaxonomyOption, error_boundary, stdout_console, write_output
+from cvgap.evaluate import ALL_SPLITS
 
 app = typer.Typer(
     help="Read job postings: what a posting requires, prefers and names as duties.",
@@ -100,7 +101,7 @@ def show(
     )
     from cvgap.taxonomy import load_taxonomy
 
-    with guarded():
+    with error_boundary():
         source = read_posting_argument(posting)
         tax = load_taxonomy(taxonomy, include_default=True)
         job = read_job(source, taxonomy=tax)
@@ -131,13 +132,6 @@ def show(
             write_output(role_yaml(job, role_id_for(save_role.stem)), save_role)
 
 
-class EvalSplit(str, Enum):
-    all = "all"
-    dev = "dev"
-    heldout = "heldout"
-    blind = "blind"
-
-
 @app.command("eval")
 def eval_postings(
     corpus: Annotated[
@@ -147,9 +141,12 @@ def eval_postings(
             file_okay=False,
         ),
     ] = None,
-    split: Annotated[EvalSplit, typer.Option("--split", help="Which part of the corpus.")] = (
-        EvalSplit.all
-    ),
+    split: Annotated[
+        str,
+        typer.Option(
+            "--split", help=f"{ALL_SPLITS}, or one of the splits the corpus's labels.yaml names."
+        ),
+    ] = ALL_SPLITS,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     taxonomy: TaxonomyOption = None,
     min_f1: Annotated[
@@ -166,9 +163,9 @@ def eval_postings(
     from cvgap.job.evaluate import evaluate_postings, format_posting_report
     from cvgap.taxonomy import load_taxonomy
 
-    with guarded():
+    with error_boundary():
         tax = load_taxonomy(taxonomy, include_default=True)
-        report = evaluate_postings(corpus, split=split.value, taxonomy=tax)
+        report = evaluate_postings(corpus, split=split, taxonomy=tax)
         if as_json:
             write_output(json.dumps(report.to_dict(), indent=2) + "\n", None)
         else:

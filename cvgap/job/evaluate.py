@@ -26,18 +26,31 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cvgap.errors import InputError
-from cvgap.evaluate import Scores
+from cvgap.evaluate import ALL_SPLITS, Scores
 from cvgap.types import JobPosting, Taxonomy
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-POSTING_SPLITS = ("all", "dev", "heldout", "blind")
+UNSPLIT = "blind"  # the split of an entry without one (a blind part's own labels)
 
 
 def default_postings_dir() -> Path:
     """``tests/eval/postings`` of the checkout cvgap runs from."""
     return Path(__file__).resolve().parents[2] / "tests" / "eval" / "postings"
+
+
+def postings_dir(corpus: Path | str | None) -> Path:
+    """The corpus folder: ``corpus``, else the checkout's own (an installed cvgap has none)."""
+    if corpus is not None:
+        return Path(corpus)
+    default = default_postings_dir()
+    if not (default / "labels.yaml").is_file():
+        raise InputError(
+            "no corpus given, and this installation has no built-in one (tests/eval/postings "
+            "is in a source checkout only): give the folder of a labelled posting corpus"
+        )
+    return default
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -141,8 +154,8 @@ def load_posting_corpus(corpus: Path) -> list[PostingCase]:
     except (yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
         raise InputError(f"malformed labels: {exc}", path=str(labels)) from None
     for case in cases:
-        if case.split not in POSTING_SPLITS[1:]:
-            raise InputError(f"{case.file}: unknown split {case.split!r}", path=str(labels))
+        if case.split == ALL_SPLITS:
+            raise InputError(f"{case.file}: split {ALL_SPLITS!r} is reserved", path=str(labels))
         if not (corpus / case.file).is_file():
             raise InputError(f"{case.file}: posting file not found", path=str(labels))
     return cases
@@ -152,7 +165,7 @@ def _case(entry: dict[str, Any]) -> PostingCase:
     years = entry.get("years")
     return PostingCase(
         file=str(entry["file"]),
-        split=str(entry.get("split") or "blind"),
+        split=str(entry.get("split") or UNSPLIT),
         kind=str(entry.get("kind") or ""),
         required=frozenset(entry.get("required") or ()),
         preferred=frozenset(entry.get("preferred") or ()) - frozenset(entry.get("required") or ()),
@@ -184,7 +197,7 @@ def baseline_reading(text: str, taxonomy: Taxonomy) -> Reading:
     tiers = {}
     for skill in taxonomy.skills.values():
         for alias in skill.aliases:
-            if alias.guarded or alias.case_sensitive:
+            if alias.has_context_guard or alias.case_sensitive:
                 continue
             word = re.escape(alias.text.lower())
             if re.search(rf"(?<![\w+#]){word}(?![\w+#])", lowered):
@@ -250,21 +263,27 @@ def score_readings(
 def evaluate_postings(
     corpus: Path | str | None = None,
     *,
-    split: str = "all",
+    split: str = ALL_SPLITS,
     taxonomy: Taxonomy | None = None,
     nlp: Language | None = None,
 ) -> PostingEvalReport:
-    """Score the posting reader and the keyword baseline on the corpus (``split``: all,
-    dev, heldout or blind)."""
+    """Score the posting reader and the keyword baseline on the corpus (``split``: all, or
+    one of the splits its labels name: dev, heldout, blind)."""
     from cvgap.extract import build_nlp
     from cvgap.job.read import posting_text, read_job
     from cvgap.taxonomy import load_taxonomy
 
-    if split not in POSTING_SPLITS:
-        raise ValueError(f"split must be one of {', '.join(POSTING_SPLITS)}, got {split!r}")
-    root = Path(corpus) if corpus is not None else default_postings_dir()
-    cases = [c for c in load_posting_corpus(root) if split in ("all", c.split)]
+    root = postings_dir(corpus)
+    every_case = load_posting_corpus(root)
+    names = (ALL_SPLITS, *dict.fromkeys(c.split for c in every_case))
+    if split not in names:
+        raise InputError(
+            f"unknown split {split!r}; this corpus has: {', '.join(names)}",
+            path=str(root / "labels.yaml"),
+        )
+    cases = [c for c in every_case if split in (ALL_SPLITS, c.split)]
     taxonomy = taxonomy or load_taxonomy()
+    _check_labels(every_case, taxonomy, root)
     nlp = nlp or build_nlp(taxonomy)
     ours: list[Reading] = []
     naive: list[Reading] = []
@@ -281,6 +300,19 @@ def evaluate_postings(
         baseline=score_readings(cases, naive, ignore),
         readings={c.file: r for c, r in zip(cases, ours, strict=True)},
     )
+
+
+def _check_labels(cases: Sequence[PostingCase], taxonomy: Taxonomy, root: Path) -> None:
+    """A label that is no skill id (a typo) would silently count as never read."""
+    for case in cases:
+        named = case.ids | case.duties | {sid for group in case.any_of for sid in group}
+        unknown = sorted(named - set(taxonomy.skills))
+        if unknown:
+            raise InputError(
+                f"{case.file}: unknown skill id {unknown[0]!r} ('cvgap taxonomy show' lists "
+                "the ids)",
+                path=str(root / "labels.yaml"),
+            )
 
 
 def format_posting_report(report: PostingEvalReport, *, errors: bool = True) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from cvgap.job.cues import CueHit
+from cvgap.types import BULLET_MARKS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -31,7 +32,7 @@ HEADING_KINDS: dict[str, SectionKind] = {
 MAX_HEADING_WORDS = 8
 MAX_LABEL_WORDS = 6
 MAX_EXTRA_WORDS = 2  # words besides the cue in an unstyled heading ("About Acme Robotics")
-_BULLET_RE = re.compile(r"^\s*(?:[-*•·▪●◦>–—]|\d{1,2}[.)])\s+")
+_BULLET_RE = re.compile(f"^\\s*(?:[{re.escape(BULLET_MARKS)}]|\\d{{1,2}}[.)])\\s+")
 _WORD_RE = re.compile(r"[^\W_][\w'’+#.-]*")
 
 
