@@ -55,7 +55,7 @@ _NUMBERS = {
 }  # fmt: skip
 _YEARS = re.compile(
     r"\b(?P<n>\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|an?)"
-    r"\s*(?:\+|or more|plus)?\s*(?:-\s*\d{1,2}\s*)?(?:years?|yrs?)\b(?:'|’)?"
+    r"\s*(?:\+|or more|plus)?\s*(?:(?:-|–|—|to)\s*\d{1,2}\s*)?(?:years?|yrs?)\b(?:'|’)?"
     r"(?P<after>[^.;]{0,80})",
     re.IGNORECASE,
 )
