@@ -101,6 +101,8 @@ def _reading(
     for hit in hits:
         if hit.category not in _TIER_CUES or hit.direction == "terminate":
             continue
+        if hit.category == "weak-duty" and kind in ("required", "preferred"):
+            continue  # "Comfortable working on Linux" under "Requirements"
         if hit.start < part.lo or hit.end > part.hi:
             continue
         if hit.start < m.end and m.start < hit.end:
@@ -116,7 +118,7 @@ def _reading(
     cue = best[3].text if best else ""
     if category == "not-requirement":
         return "drop", cue
-    if category == "duty":
+    if category in ("duty", "weak-duty"):
         return "duty", cue
     if category == "preferred":
         return "preferred", cue

@@ -52,10 +52,10 @@ CUE_CATEGORIES: dict[str, tuple[str, ...]] = {
     "posting": (
         *("required", "preferred", "duty", "not-requirement"),
         # weak-*: count only when no other cue reaches (weak-preferred: unless a heading says
-        # required); task-verb: a duty when it opens a line outside any heading; any-of:
+        # required; weak-duty: outside required/preferred sections); task-verb: a duty when it opens a line outside any heading; any-of:
         # "such as", "e.g." lists are alternatives; role-noun: a skill right before it names
         # the role ("Machine Learning Intern").
-        *("weak-required", "weak-preferred", "task-verb", "any-of", "role-noun"),
+        *("weak-required", "weak-preferred", "weak-duty", "task-verb", "any-of", "role-noun"),
         # heading-*: a heading phrase and the kind of section it opens.
         *("heading-required", "heading-preferred", "heading-duty", "heading-other"),
     ),
