@@ -97,7 +97,7 @@ def test_cli_json(runner: CliRunner) -> None:
 FLOOR = {"f1": 0.93, "tiers": 0.93, "groups": 0.75}
 
 
-@pytest.mark.parametrize("split", ["dev"])
+@pytest.mark.parametrize("split", ["dev", "heldout"])
 def test_reader_stays_above_its_floor(split: str, taxonomy: Taxonomy, nlp: Language) -> None:
     report = evaluate_postings(split=split, taxonomy=taxonomy, nlp=nlp)
     s = report.cvgap

@@ -51,12 +51,8 @@ CUE_CATEGORIES: dict[str, tuple[str, ...]] = {
     "resume": ("negated", "aspiration", "target-job"),
     "posting": (
         *("required", "preferred", "duty", "not-requirement"),
-        # weak-*: count only when no other cue reaches (weak-preferred: unless a heading says
-        # required; weak-duty: outside required/preferred sections); task-verb: a duty when it opens a line outside any heading; any-of:
-        # "such as", "e.g." lists are alternatives; role-noun: a skill right before it names
-        # the role ("Machine Learning Intern").
+        # How a posting reads each one: docs/job-postings.md and skills/cues/posting-en.yaml.
         *("weak-required", "weak-preferred", "weak-duty", "task-verb", "any-of", "role-noun"),
-        # heading-*: a heading phrase and the kind of section it opens.
         *("heading-required", "heading-preferred", "heading-duty", "heading-other"),
     ),
 }
