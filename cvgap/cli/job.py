@@ -92,13 +92,8 @@ def show(
     """Show what cvgap understood of a job posting: requirements and their tiers, any-of
     groups, duties, degree, years, unmapped terms and warnings, each with its posting line."""
     from cvgap.job import read_job
-    from cvgap.job.show import (
-        render_job_json,
-        render_job_markdown,
-        render_job_table,
-        role_id_for,
-        role_yaml,
-    )
+    from cvgap.job.role import role_id_for, role_yaml
+    from cvgap.report.posting import render_job_json, render_job_markdown, render_job_table
     from cvgap.taxonomy import load_taxonomy
 
     with error_boundary():
