@@ -167,3 +167,37 @@ def test_bad_input_is_one_error_line(runner: CliRunner, tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr.strip().count("\n") == 0
     assert result.stderr.startswith("error: ")
+
+
+def test_pdf_and_docx_postings(runner: CliRunner, tmp_path: Path) -> None:
+    from . import ingest_fixtures as fx
+
+    lines = [line for line in POSTING.splitlines() if line]
+    pdf = fx.text_pdf(tmp_path / "posting.pdf", lines)
+    md = (
+        "# Perception Intern\n\n## Minimum qualifications\n\n- Python and C++\n\n"
+        "## Nice to have\n\n- Docker\n"
+    )
+    docx = fx.markdown_docx(tmp_path / "posting.docx", md)
+    for path, fmt in ((pdf, "pdf"), (docx, "docx")):
+        result = runner.invoke(app, ["job", "show", str(path), "-f", "json"])
+        assert result.exit_code == 0, result.output
+        data = json.loads(result.stdout)
+        assert data["format"] == fmt
+        tiers = {r["id"]: r["tier"] for r in data["requirements"] if r["id"]}
+        assert tiers["python"] == "required"
+        assert tiers["cpp"] == "required"
+    assert {r["id"]: r["tier"] for r in data["requirements"]}["docker"] == "preferred"
+
+
+def test_a_resume_given_as_the_posting_is_exit_2(runner: CliRunner, tmp_path: Path) -> None:
+    resume = tmp_path / "resume.txt"
+    resume.write_text(
+        "Jane Doe\nEducation\nBSc Computer Science, 2021 - 2024\nExperience\n"
+        "Intern, Acme, 2023 - 2024\n- Trained detectors in PyTorch\nSkills\nPython, OpenCV\n"
+        "Projects\n- Lane detection, 2022 - 2023\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["job", "show", str(resume)])
+    assert result.exit_code == 2
+    assert "looks like a résumé" in result.stderr
