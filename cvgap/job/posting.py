@@ -91,7 +91,7 @@ def read_posting_text(
         resume, taxonomy, [(m.skill_id, m.text, m.start, m.end) for m in mentions]
     )
     placed = _place(doc, resume, parts, found)
-    terms = _place(doc, resume, parts, _terms(resume, parts, placed))
+    terms = _place(doc, resume, parts, _terms(doc, resume, parts, placed, hits_per_line, taxonomy))
     read = read_mentions(doc, [*placed, *terms], hits_per_line)
     years = read_years(_years(read, parts))
     requirements, duties = _merge(read, taxonomy)
@@ -254,18 +254,37 @@ def _place(
 
 
 def _terms(
-    resume: Resume, parts: Sequence[PostingPart], placed: Sequence[PlacedMention]
+    doc: Doc,
+    resume: Resume,
+    parts: Sequence[PostingPart],
+    placed: Sequence[PlacedMention],
+    hits_per_line: Sequence[Sequence[CueHit]],
+    taxonomy: Taxonomy,
 ) -> list[tuple[str | None, str, int, int]]:
-    """Unmapped terms of requirement lines (not covered by a skill mention)."""
+    """Unmapped terms of the posting's lines: not covered by a skill mention or a cue
+    ("Equal Employment Opportunity"), and not a subject of study in a degree line
+    ("Biomedical Engineering")."""
+    fields = _field_pattern(taxonomy)
+    by_part: dict[int, list[tuple[int, int]]] = {}
+    for m in placed:
+        by_part.setdefault(m.part.line.number, []).append((m.char_start, m.char_end))
     found: list[tuple[str | None, str, int, int]] = []
     for part in parts:
         if part.heading:
             continue
         line = part.line
-        covered = [(m.char_start, m.char_end) for m in placed if m.part is part]
-        for start, end, term in find_terms(line.text):
+        covered = by_part.get(line.number, [])
+        cues = [
+            (doc[h.start].idx, doc[h.end - 1].idx + len(doc[h.end - 1]))
+            for h in hits_per_line[line.number - 1]
+        ]
+        terms = list(find_terms(line.text))
+        studied: set[int] = set()
+        if fields is not None and is_degree_line(line.text):
+            _, studied = field_list(line.text, fields, [(a, b) for a, b, _ in terms])
+        for index, (start, end, term) in enumerate(terms):
             a, b = line.start + start, line.start + end
-            if any(s < b and a < e for s, e in covered):
+            if index in studied or any(s < b and a < e for s, e in (*covered, *cues)):
                 continue
             found.append((None, term, a, b))
     return found

@@ -14,8 +14,9 @@ from collections.abc import Iterator
 
 _TERM_RE = re.compile(
     r"(?<![\w+#.-])"
-    r"(?:[A-Z][A-Za-z]+\s+[a-z]+(?:ing|tion|sis|ics|ment)s?(?![\w-])"  # "Gaussian splatting"
-    r"|[A-Za-z0-9][\w+#.-]*[A-Za-z0-9+#]"  # a word ...
+    r"(?:[A-Z][A-Za-z]+\s+(?:[a-z]+(?:ing|tion|sis|ics|ment)s?|(?:filter|field)s?|processes)"
+    r"(?![\w-])"
+    r"|(?:[A-Z0-9][\w+#.-]*[A-Za-z0-9+#]|[a-z]+[A-Z0-9][\w+#.-]*)"  # a capitalised word ...
     r"(?:\s+(?:[A-Z][\w+#.-]*[A-Za-z0-9+#]|\d+(?:\.\d+)?)(?![\w-]))*)",  # "Isaac Sim", "ROS 2"
 )
 _TECHNICAL_RE = re.compile(r"[A-Z].*[A-Z]|[A-Za-z]\d|\d[A-Za-z]|[+#]|^[A-Z]")
@@ -44,7 +45,7 @@ COMMON_WORDS = frozenset(
         "ceo", "cto", "team", "teams", "company", "must", "should", "will", "can", "may",
         "would", "could", "preferred", "required", "plus", "bonus", "nice", "ideally",
         "is", "are", "be", "have", "has", "had", "do", "does", "eg", "e.g", "i.e", "etc",
-        "ie"
+        "ie", "prof", "dr", "why", "full", "uk"
     ]
 )  # fmt: skip
 MAX_TERM_WORDS = 4
@@ -57,8 +58,12 @@ def find_terms(text: str) -> Iterator[tuple[int, int, str]]:
         words = term.split()
         while words and (words[0].lower().strip(".") in COMMON_WORDS or words[0].islower()):
             words.pop(0)
-        while words and words[-1].lower().strip(".") in COMMON_WORDS:
+        while words and words[-1].lower().strip(".") in COMMON_WORDS and len(words) > 1:
+            if words[-1].isupper() and len(words[-1]) > 1:
+                break  # "Core ML": an acronym ending a name belongs to it
             words.pop()
+        if len(words) == 1 and words[0].lower().strip(".") in COMMON_WORDS:
+            continue
         if not words or len(words) > MAX_TERM_WORDS:
             continue
         term = " ".join(words)
