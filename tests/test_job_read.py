@@ -224,3 +224,9 @@ def test_spelling_variants_do_not_join_across_a_sentence_end(
     assert [(m.skill_id, m.text) for m in mentions] == [("opencv", "OpenCV"), ("python", "Python")]
     slashed = extract_skills(resume_from_text("Languages: C++/Python"), nlp, taxonomy)
     assert [m.skill_id for m in slashed] == ["cpp", "python"]
+
+
+def test_line_numbers_are_those_of_the_file(read: Read) -> None:
+    job = read("Vision Intern\n\n\nRequirements\n\n- Python\n\n- Docker is a plus\n")
+    assert {r.id: r.evidence[0].number for r in job.requirements} == {"python": 6, "docker": 8}
+    assert [line.number for line in job.lines] == [1, 4, 6, 8]

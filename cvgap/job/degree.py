@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from cvgap.types import DegreeRequirement, PostingLine, Tier, YearsRequirement
+from cvgap.types import DegreeRequirement, PostingLine, Resume, Taxonomy, Tier, YearsRequirement
 from cvgap.types.job import DegreeLevel
 
+# The skill whose aliases name degree fields (CS, EE, mathematics...).
+DEGREE_FIELD_SKILL = "cs-degree"
 LEVEL_ORDER: tuple[DegreeLevel, ...] = ("bachelor", "master", "phd")
 _LEVELS: dict[DegreeLevel, re.Pattern[str]] = {
     "bachelor": re.compile(
@@ -184,3 +186,56 @@ def field_list(
     if has_field:
         listed.update(run)
     return found, listed
+
+
+def degree_fields(
+    resume: Resume, taxonomy: Taxonomy, found: list[tuple[str | None, str, int, int]]
+) -> list[tuple[str | None, str, int, int]]:
+    """In degree lines, the degree field is read from the field names alone ("Student of
+    Computer Science or Physics"), and skills listed with them are subjects of study
+    ("a degree in Robotics, Machine Learning or Statistics"), not skill requirements."""
+    fields = field_pattern(taxonomy)
+    if fields is None:
+        return found
+    drop: set[int] = set()
+    added: list[tuple[str | None, str, int, int]] = []
+    for line in resume.lines:
+        if not is_degree_line(line.text):
+            continue
+        end = line.start + len(line.text)
+        inside = [i for i, f in enumerate(found) if line.start <= f[2] < end]
+        spans = [(found[i][2] - line.start, found[i][3] - line.start) for i in inside]
+        hits, listed = field_list(line.text, fields, spans)
+        drop.update(inside[k] for k in listed if found[inside[k]][0] != DEGREE_FIELD_SKILL)
+        if hits and not any(found[i][0] == DEGREE_FIELD_SKILL for i in inside):
+            a, b = hits[0]
+            added.append((DEGREE_FIELD_SKILL, line.text[a:b], line.start + a, line.start + b))
+    kept: list[tuple[str | None, str, int, int]] = []
+    for f in sorted(
+        [*(f for i, f in enumerate(found) if i not in drop), *added], key=lambda f: f[2]
+    ):
+        # "object detection model": one mention of a skill per place, however it matched.
+        if not any(k[0] == f[0] and k[2] < f[3] and f[2] < k[3] for k in kept):
+            kept.append(f)
+    return kept
+
+
+_FIELD_PATTERNS: dict[int, re.Pattern[str] | None] = {}
+
+
+def field_pattern(taxonomy: Taxonomy) -> re.Pattern[str] | None:
+    key = id(taxonomy)
+    if key not in _FIELD_PATTERNS:
+        skill = taxonomy.skills.get(DEGREE_FIELD_SKILL)
+        names = sorted({a.text.lower() for a in skill.aliases} if skill else (), key=len)
+        _FIELD_PATTERNS[key] = (
+            re.compile(
+                r"(?<![\w+#])(?:"
+                + "|".join(re.escape(n) for n in reversed(names))
+                + r")(?![\w+#])",
+                re.IGNORECASE,
+            )
+            if names
+            else None
+        )
+    return _FIELD_PATTERNS[key]

@@ -8,14 +8,21 @@ posting asking for PyTorch does not ask for deep learning).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from cvgap.job.checks import check_language, check_not_resume, confidence_warnings
-from cvgap.job.degree import field_list, is_degree_line, read_degree, read_years, years_in
+from cvgap.job.degree import (
+    degree_fields,
+    field_list,
+    field_pattern,
+    is_degree_line,
+    read_degree,
+    read_years,
+    years_in,
+)
 from cvgap.job.requirements import PlacedMention, ReadMention, read_mentions
 from cvgap.job.sections import PostingPart, read_sections
 from cvgap.job.terms import find_terms
@@ -38,8 +45,6 @@ if TYPE_CHECKING:
 # Skills that say how a candidate learned, not what: the degree level is read as the
 # posting's ``degree``; "coursework in machine learning" asks for machine learning.
 NOT_REQUIREMENTS = frozenset({"masters-degree", "relevant-coursework"})
-# The skill whose aliases name degree fields (CS, EE, mathematics...).
-DEGREE_FIELD_SKILL = "cs-degree"
 DEGREE_CATEGORY = "education"
 MAX_TITLE_WORDS = 14
 
@@ -87,7 +92,7 @@ def read_posting_text(
         hits_per_line[resume.line_at(doc[hit.start].idx).number - 1].append(hit)
     title_line = _title_line(resume)
     parts = read_sections(doc, resume.lines, hits_per_line, {m.line for m in mentions}, title_line)
-    found = _degree_fields(
+    found = degree_fields(
         resume, taxonomy, [(m.skill_id, m.text, m.start, m.end) for m in mentions]
     )
     placed = _place(doc, resume, parts, found)
@@ -119,7 +124,7 @@ def read_posting_text(
             headings=sum(1 for p in parts if p.heading and p.line.number != title_line),
         ),
     ]
-    return JobPosting(
+    job = JobPosting(
         source=source,
         title=resume.lines[title_line - 1].text.lstrip("#").strip() if title_line else "",
         format=format,
@@ -129,6 +134,29 @@ def read_posting_text(
         years=years,
         warnings=tuple(warnings),
         lines=tuple(_line(p) for p in parts),
+    )
+    return _renumbered(job, text)
+
+
+def _renumbered(job: JobPosting, text: str) -> JobPosting:
+    """Line numbers of the text as given (blank lines counted), not of its non-empty lines."""
+    from cvgap.ingest.text import repair_line
+
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    numbers = [i + 1 for i, line in enumerate(raw) if repair_line(line)]
+    if len(numbers) != len(job.lines):
+        return job
+
+    def fix(lines: tuple[PostingLine, ...]) -> tuple[PostingLine, ...]:
+        return tuple(replace(line, number=numbers[line.number - 1]) for line in lines)
+
+    return replace(
+        job,
+        requirements=tuple(replace(r, evidence=fix(r.evidence)) for r in job.requirements),
+        duties=tuple(replace(d, evidence=fix(d.evidence)) for d in job.duties),
+        degree=replace(job.degree, evidence=fix(job.degree.evidence)) if job.degree else None,
+        years=replace(job.years, evidence=fix(job.years.evidence)) if job.years else None,
+        lines=fix(job.lines),
     )
 
 
@@ -143,59 +171,6 @@ def _matcher(nlp: Language, taxonomy: Taxonomy) -> CueMatcher:
         cached = (nlp, taxonomy, CueMatcher.for_taxonomy(nlp, taxonomy))
         _MATCHERS[key] = cached
     return cached[2]
-
-
-def _degree_fields(
-    resume: Resume, taxonomy: Taxonomy, found: list[tuple[str | None, str, int, int]]
-) -> list[tuple[str | None, str, int, int]]:
-    """In degree lines, the degree field is read from the field names alone ("Student of
-    Computer Science or Physics"), and skills listed with them are subjects of study
-    ("a degree in Robotics, Machine Learning or Statistics"), not skill requirements."""
-    fields = _field_pattern(taxonomy)
-    if fields is None:
-        return found
-    drop: set[int] = set()
-    added: list[tuple[str | None, str, int, int]] = []
-    for line in resume.lines:
-        if not is_degree_line(line.text):
-            continue
-        end = line.start + len(line.text)
-        inside = [i for i, f in enumerate(found) if line.start <= f[2] < end]
-        spans = [(found[i][2] - line.start, found[i][3] - line.start) for i in inside]
-        hits, listed = field_list(line.text, fields, spans)
-        drop.update(inside[k] for k in listed if found[inside[k]][0] != DEGREE_FIELD_SKILL)
-        if hits and not any(found[i][0] == DEGREE_FIELD_SKILL for i in inside):
-            a, b = hits[0]
-            added.append((DEGREE_FIELD_SKILL, line.text[a:b], line.start + a, line.start + b))
-    kept: list[tuple[str | None, str, int, int]] = []
-    for f in sorted(
-        [*(f for i, f in enumerate(found) if i not in drop), *added], key=lambda f: f[2]
-    ):
-        # "object detection model": one mention of a skill per place, however it matched.
-        if not any(k[0] == f[0] and k[2] < f[3] and f[2] < k[3] for k in kept):
-            kept.append(f)
-    return kept
-
-
-_FIELD_PATTERNS: dict[int, re.Pattern[str] | None] = {}
-
-
-def _field_pattern(taxonomy: Taxonomy) -> re.Pattern[str] | None:
-    key = id(taxonomy)
-    if key not in _FIELD_PATTERNS:
-        skill = taxonomy.skills.get(DEGREE_FIELD_SKILL)
-        names = sorted({a.text.lower() for a in skill.aliases} if skill else (), key=len)
-        _FIELD_PATTERNS[key] = (
-            re.compile(
-                r"(?<![\w+#])(?:"
-                + "|".join(re.escape(n) for n in reversed(names))
-                + r")(?![\w+#])",
-                re.IGNORECASE,
-            )
-            if names
-            else None
-        )
-    return _FIELD_PATTERNS[key]
 
 
 def _title_line(resume: Resume) -> int | None:
@@ -264,7 +239,7 @@ def _terms(
     """Unmapped terms of the posting's lines: not covered by a skill mention or a cue
     ("Equal Employment Opportunity"), and not a subject of study in a degree line
     ("Biomedical Engineering")."""
-    fields = _field_pattern(taxonomy)
+    fields = field_pattern(taxonomy)
     by_part: dict[int, list[tuple[int, int]]] = {}
     for m in placed:
         by_part.setdefault(m.part.line.number, []).append((m.char_start, m.char_end))
