@@ -24,6 +24,7 @@ app = typer.Typer(
 )
 
 STDIN = "-"
+STDIN_NAME = "<stdin>"
 MAX_STDIN_CHARS = 2_000_000
 
 
@@ -49,10 +50,10 @@ def read_posting_argument(posting: str) -> str | Path:
 
     text = sys.stdin.read(MAX_STDIN_CHARS + 1)
     if len(text) > MAX_STDIN_CHARS:
-        raise InputError("standard input is over the posting size limit", path="<stdin>")
+        raise InputError("standard input is over the posting size limit", path=STDIN_NAME)
     if not text.strip():
         raise InputError(
-            "nothing on standard input (paste the posting, then Ctrl-D)", path="<stdin>"
+            "nothing on standard input (paste the posting, then Ctrl-D)", path=STDIN_NAME
         )
     return text if "\n" in text else text + "\n"
 
@@ -99,11 +100,12 @@ def show(
     with error_boundary():
         source = read_posting_argument(posting)
         tax = load_taxonomy(taxonomy, include_default=True)
-        job = read_job(source, taxonomy=tax)
-        if job.source == "<text>" and posting == STDIN:
-            from dataclasses import replace
+        if isinstance(source, str):  # standard input
+            from cvgap.job.posting import read_posting_text
 
-            job = replace(job, source="<stdin>")
+            job = read_posting_text(source, source=STDIN_NAME, format="text", taxonomy=tax)
+        else:
+            job = read_job(source, taxonomy=tax)
         fmt = output_format or (
             SUFFIX_FORMATS.get(output.suffix.lower(), JobFormat.table)
             if output
