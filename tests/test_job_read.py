@@ -230,3 +230,9 @@ def test_line_numbers_are_those_of_the_file(read: Read) -> None:
     job = read("Vision Intern\n\n\nRequirements\n\n- Python\n\n- Docker is a plus\n")
     assert {r.id: r.evidence[0].number for r in job.requirements} == {"python": 6, "docker": 8}
     assert [line.number for line in job.lines] == [1, 4, 6, 8]
+
+
+def test_a_slashed_alias_of_two_skills_is_a_group(read: Read) -> None:
+    job = read("Requirements\n- Familiar with C/C++ and Python")
+    assert tiers(job) == {"c": "required", "cpp": "required", "python": "required"}
+    assert groups(job) == [{"c", "cpp"}]

@@ -93,7 +93,9 @@ def read_posting_text(
     title_line = _title_line(resume)
     parts = read_sections(doc, resume.lines, hits_per_line, {m.line for m in mentions}, title_line)
     found = degree_fields(
-        resume, taxonomy, [(m.skill_id, m.text, m.start, m.end) for m in mentions]
+        resume,
+        taxonomy,
+        _split_slashed([(m.skill_id, m.text, m.start, m.end) for m in mentions], taxonomy),
     )
     placed = _place(doc, resume, parts, found)
     terms = _place(doc, resume, parts, _terms(doc, resume, parts, placed, hits_per_line, taxonomy))
@@ -171,6 +173,37 @@ def _matcher(nlp: Language, taxonomy: Taxonomy) -> CueMatcher:
         cached = (nlp, taxonomy, CueMatcher.for_taxonomy(nlp, taxonomy))
         _MATCHERS[key] = cached
     return cached[2]
+
+
+_ALIAS_SKILLS: dict[int, dict[str, str]] = {}
+
+
+def _split_slashed(
+    found: list[tuple[str | None, str, int, int]], taxonomy: Taxonomy
+) -> list[tuple[str | None, str, int, int]]:
+    """An alias written with a slash whose parts are other skills' aliases ("C/C++" is an
+    alias of C++) names alternatives: one mention per part, so "C/C++" is C or C++."""
+    key = id(taxonomy)
+    if key not in _ALIAS_SKILLS:
+        _ALIAS_SKILLS.clear()
+        _ALIAS_SKILLS[key] = {
+            (a.text if a.case_sensitive else a.text.lower()): sid
+            for sid, skill in taxonomy.skills.items()
+            for a in skill.aliases
+        }
+    aliases = _ALIAS_SKILLS[key]
+    out: list[tuple[str | None, str, int, int]] = []
+    for skill_id, text, start, end in found:
+        parts = text.split("/")
+        ids = [aliases.get(p) or aliases.get(p.lower()) for p in parts]
+        if len(parts) < 2 or None in ids or len(set(ids)) < 2:
+            out.append((skill_id, text, start, end))
+            continue
+        offset = start
+        for part, sid in zip(parts, ids, strict=True):
+            out.append((sid, part, offset, offset + len(part)))
+            offset += len(part) + 1
+    return out
 
 
 def _title_line(resume: Resume) -> int | None:
