@@ -123,12 +123,12 @@ def read_posting_text(
             unmapped=len(requirements) - mapped,
             boilerplate_lines=sum(1 for p in parts if p.kind == "other" and not p.heading),
             lines=sum(1 for p in parts if not p.heading),
-            headings=sum(1 for p in parts if p.heading and p.line.number != title_line),
+            headings=sum(1 for p in parts if p.heading and not p.title),
         ),
     ]
     job = JobPosting(
         source=source,
-        title=resume.lines[title_line - 1].text.lstrip("#").strip() if title_line else "",
+        title=next((p.line.text.lstrip("#").strip() for p in parts if p.title), ""),
         format=format,
         requirements=tuple(requirements),
         duties=tuple(duties),

@@ -49,6 +49,7 @@ class PostingPart:
     lo: int = 0
     hi: int = 0
     bullet: bool = False
+    title: bool = False  # the posting's title line (neither a heading nor a requirement)
 
     @property
     def kind(self) -> SectionKind:
@@ -82,12 +83,14 @@ def read_sections(
     for line, hits in zip(lines, hits_per_line, strict=True):
         lo, hi = _tokens(doc, line)
         bullet = bool(_BULLET_RE.match(line.text))
-        if line.number == title_line:
-            parts.append(PostingPart(line=line, section="other", heading=True, lo=lo, hi=hi))
-            continue
         kind = None
-        if line.number not in mention_lines:
+        if line.number not in mention_lines or line.number == title_line:
             kind = _heading_kind(doc, line, hits, lo, hi, bullet)
+        if line.number == title_line and kind is None:
+            parts.append(
+                PostingPart(line=line, section="other", heading=True, title=True, lo=lo, hi=hi)
+            )
+            continue
         if kind is not None:
             section = kind
             parts.append(PostingPart(line=line, section=kind, heading=True, lo=lo, hi=hi))
