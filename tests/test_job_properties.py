@@ -46,18 +46,21 @@ def _consistent(job: JobPosting) -> None:
     assert not {d.id for d in job.duties} & set(ids)
 
 
+def _read_or_clear_error(source: str | Path, taxonomy: Taxonomy, nlp: Language) -> None:
+    try:
+        job = read_job(source, taxonomy=taxonomy, nlp=nlp)
+    except InputError as exc:
+        assert str(exc)
+        return
+    _consistent(job)
+
+
 @SETTINGS
 @given(st.lists(st.sampled_from(VOCABULARY) | st.text(max_size=12), max_size=60))
 def test_any_posting_text_reads_or_fails_cleanly(
     taxonomy: Taxonomy, nlp: Language, words: list[str]
 ) -> None:
-    text = " ".join(words) + "\n"
-    try:
-        job = read_job(text, taxonomy=taxonomy, nlp=nlp)
-    except InputError as exc:
-        assert str(exc)
-        return
-    _consistent(job)
+    _read_or_clear_error(" ".join(words) + "\n", taxonomy, nlp)
 
 
 @SETTINGS
@@ -74,12 +77,7 @@ def test_any_bytes_read_or_fail_cleanly(
 ) -> None:
     path: Path = tmp_path_factory.mktemp("posting") / f"posting{suffix}"
     path.write_bytes(data)
-    try:
-        job = read_job(path, taxonomy=taxonomy, nlp=nlp)
-    except InputError as exc:
-        assert str(exc)
-        return
-    _consistent(job)
+    _read_or_clear_error(path, taxonomy, nlp)
 
 
 @SETTINGS
@@ -96,8 +94,4 @@ def test_any_html_reads_or_fails_cleanly(
         + "</p></body></html>"
     )
     path.write_text(page, encoding="utf-8")
-    try:
-        job = read_job(path, taxonomy=taxonomy, nlp=nlp)
-    except InputError:
-        return
-    _consistent(job)
+    _read_or_clear_error(path, taxonomy, nlp)
