@@ -236,3 +236,10 @@ def test_a_slashed_alias_of_two_skills_is_a_group(read: Read) -> None:
     job = read("Requirements\n- Familiar with C/C++ and Python")
     assert tiers(job) == {"c": "required", "cpp": "required", "python": "required"}
     assert groups(job) == [{"c", "cpp"}]
+
+
+def test_mostly_boilerplate_is_a_warning(read: Read) -> None:
+    about = "We are a global leader in connected devices with values we live every day. " * 8
+    job = read(f"About us\n{about}\nBenefits\nA pension and a gym.\nRequirements\n- Python\n")
+    assert tiers(job) == {"python": "required"}
+    assert any(w.startswith("mostly boilerplate") for w in job.warnings)

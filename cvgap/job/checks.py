@@ -64,6 +64,7 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
     ),
 }  # fmt: skip
 MIN_WORDS_FOR_LANGUAGE = 30
+BOILERPLATE_SHARE = 0.6  # of the characters, in sections that ask nothing
 _WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
 # Signs of a résumé: its headings, and a posting's absence of "you"/"we".
 _RESUME_HEADINGS = re.compile(
@@ -118,8 +119,8 @@ def confidence_warnings(
     requirements: int,
     mapped: int,
     unmapped: int,
-    boilerplate_lines: int,
-    lines: int,
+    boilerplate_chars: int,
+    chars: int,
     headings: int,
 ) -> list[str]:
     """Plain warnings about how far the reading can be trusted."""
@@ -134,10 +135,10 @@ def confidence_warnings(
             f"most terms are outside the taxonomy ({unmapped} unmapped, {mapped} known): "
             "the comparison covers only part of what the posting asks"
         )
-    if lines and boilerplate_lines / lines > 0.6:
+    if chars and boilerplate_chars / chars > BOILERPLATE_SHARE:
         warnings.append(
-            f"mostly boilerplate: {boilerplate_lines} of {lines} lines are about the company, "
-            "benefits, legal text or how to apply"
+            f"mostly boilerplate: {boilerplate_chars / chars:.0%} of the text is about the "
+            "company, benefits, legal text or how to apply"
         )
     if headings == 0 and requirements:
         warnings.append(

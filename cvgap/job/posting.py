@@ -121,8 +121,8 @@ def read_posting_text(
             requirements=len(requirements),
             mapped=mapped,
             unmapped=len(requirements) - mapped,
-            boilerplate_lines=sum(1 for p in parts if p.kind == "other" and not p.heading),
-            lines=sum(1 for p in parts if not p.heading),
+            boilerplate_chars=sum(len(p.line.text) for p in parts if p.kind == "other"),
+            chars=sum(len(p.line.text) for p in parts),
             headings=sum(1 for p in parts if p.heading and not p.title),
         ),
     ]
