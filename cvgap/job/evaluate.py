@@ -97,6 +97,7 @@ class SystemScores:
     postings: int = 0
     tier_errors: tuple[tuple[str, str, str], ...] = ()  # (skill id, file, read tier)
     missed_groups: tuple[tuple[str, str], ...] = ()  # (members, file)
+    fact_errors: tuple[tuple[str, str, str, str], ...] = ()  # (file, degree|years, read, want)
 
     @property
     def tier_accuracy(self) -> float:
@@ -118,6 +119,7 @@ class SystemScores:
             "years_accuracy": round(self.years_right / self.postings, 4) if self.postings else 1,
             "tier_errors": [list(t) for t in self.tier_errors],
             "missed_groups": [list(g) for g in self.missed_groups],
+            "fact_errors": [list(e) for e in self.fact_errors],
         }
 
 
@@ -217,6 +219,7 @@ def score_readings(
     duties: list[tuple[str, str]] = []
     tier_errors: list[tuple[str, str, str]] = []
     missed: list[tuple[str, str]] = []
+    facts: list[tuple[str, str, str, str]] = []
     for case, read in zip(cases, readings, strict=True):
         found = set(read.tiers) - ignore
         gold = set(case.ids) - ignore
@@ -239,6 +242,14 @@ def score_readings(
                 missed.append(("|".join(sorted(group)), case.file))
         degree_right += read.degree == case.degree
         years_right += read.years == case.years
+        facts.extend(
+            (case.file, fact, str(value), str(label))
+            for fact, value, label in (
+                ("degree", read.degree, case.degree),
+                ("years", read.years, case.years),
+            )
+            if value != label
+        )
     return SystemScores(
         ids=Scores(
             tp=tp,
@@ -257,6 +268,7 @@ def score_readings(
         postings=len(cases),
         tier_errors=tuple(tier_errors),
         missed_groups=tuple(missed),
+        fact_errors=tuple(facts),
     )
 
 
@@ -340,4 +352,8 @@ def format_posting_report(report: PostingEvalReport, *, errors: bool = True) -> 
         rows += [f"  tier {sid:<20} {file} (read {tier})" for sid, file, tier in s.tier_errors]
         rows += [f"  group {g:<19} {file}" for g, file in s.missed_groups]
         rows += [f"  duty-as-req {sid:<13} {file}" for sid, file in s.duties_as_requirements]
+        rows += [
+            f"  {fact:<25} {file} (read {got}, labelled {want})"
+            for file, fact, got, want in s.fact_errors
+        ]
     return "\n".join(rows) + "\n"
