@@ -243,3 +243,13 @@ def test_mostly_boilerplate_is_a_warning(read: Read) -> None:
     job = read(f"About us\n{about}\nBenefits\nA pension and a gym.\nRequirements\n- Python\n")
     assert tiers(job) == {"python": "required"}
     assert any(w.startswith("mostly boilerplate") for w in job.warnings)
+
+
+def test_weak_duty_phrasing_is_a_duty_only_outside_requirements(read: Read) -> None:
+    job = read(
+        "Vision Intern\nYou would work on our Docker-based tools.\n"
+        "Requirements\n- Comfortable working on Linux\n"
+        "- Familiarity with working on a cluster with Git would be an advantage\n"
+    )
+    assert tiers(job) == {"linux": "required", "git": "preferred"}
+    assert {d.id for d in job.duties} == {"docker"}

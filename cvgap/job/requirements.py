@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING, Literal
 
@@ -27,15 +27,13 @@ if TYPE_CHECKING:
 Reading = Literal["required", "preferred", "duty", "drop"]
 # When two cues reach a mention at the same distance, the first of these wins.
 _PRECEDENCE = (
-    "not-requirement",
-    "preferred",
-    "duty",
-    "required",
-    "weak-preferred",
-    "weak-required",
+    *("not-requirement", "preferred", "duty", "weak-duty", "required"),
+    *("weak-preferred", "weak-required"),
 )
 _TIER_CUES = frozenset(_PRECEDENCE)
-_WEAK = frozenset({"weak-preferred", "weak-required"})  # count only when no other cue reaches
+_WEAK = frozenset(
+    {"weak-preferred", "weak-required", "weak-duty"}
+)  # count only when no other cue reaches
 # What may stand between two items of one list.
 _LIST_GAP_RE = re.compile(
     r"^[\s,/|&]*(?:(?:and\s*/\s*or|or|and|as well as|nor|plus|&)\b[\s,]*)?$",
@@ -65,7 +63,7 @@ class ReadMention:
     reading: Reading
     group: tuple[str, ...] = ()
     group_text: str = ""
-    cue: str = field(default="")
+    cue: str = ""
     years: float | None = None
 
     @property
