@@ -83,16 +83,22 @@ def default_corpus_dir() -> Path:
     return Path(__file__).resolve().parents[1] / "tests" / "eval"
 
 
-def corpus_dir(corpus: Path | str | None) -> Path:
-    """The corpus folder to read: ``corpus``, else the checkout's own corpus; an installed
-    cvgap has none, so it must be given."""
+def corpus_dir(
+    corpus: Path | str | None,
+    *,
+    default: Path | None = None,
+    name: str = "tests/eval",
+    docs: str = "docs/accuracy.md",
+) -> Path:
+    """The corpus folder to read: ``corpus``, else the checkout's own corpus (``default``,
+    ``name`` in messages); an installed cvgap has none, so it must be given."""
     if corpus is not None:
         return Path(corpus)
-    default = default_corpus_dir()
+    default = default or default_corpus_dir()
     if not (default / "labels.yaml").is_file():
         raise InputError(
-            "no corpus given, and this installation has no built-in one (tests/eval is in a "
-            "source checkout only): give the folder of a labelled corpus (docs/accuracy.md "
+            f"no corpus given, and this installation has no built-in one ({name} is in a "
+            f"source checkout only): give the folder of a labelled corpus ({docs} "
             "describes the format)"
         )
     return default

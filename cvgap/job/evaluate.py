@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cvgap.errors import InputError
-from cvgap.evaluate import ALL_SPLITS, Scores
+from cvgap.evaluate import ALL_SPLITS, Scores, corpus_dir
 from cvgap.types import JobPosting, Taxonomy
 
 if TYPE_CHECKING:
@@ -42,15 +42,12 @@ def default_postings_dir() -> Path:
 
 def postings_dir(corpus: Path | str | None) -> Path:
     """The corpus folder: ``corpus``, else the checkout's own (an installed cvgap has none)."""
-    if corpus is not None:
-        return Path(corpus)
-    default = default_postings_dir()
-    if not (default / "labels.yaml").is_file():
-        raise InputError(
-            "no corpus given, and this installation has no built-in one (tests/eval/postings "
-            "is in a source checkout only): give the folder of a labelled posting corpus"
-        )
-    return default
+    return corpus_dir(
+        corpus,
+        default=default_postings_dir(),
+        name="tests/eval/postings",
+        docs="docs/job-postings.md",
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
