@@ -47,6 +47,8 @@ _URL_RE = re.compile(
     re.IGNORECASE,
 )
 _PHONE_RE = re.compile(r"(?<![\w.])\+?\(?\d[\d\s().-]{7,}\d(?![\w.]*\d)")
+# Shared with cvgap.ats.structure (is the contact information machine-readable?).
+CONTACT_PATTERNS = {"email": _EMAIL_RE, "phone": _PHONE_RE, "link": _URL_RE}
 _TITLED_RE = re.compile(
     r"\b(?:Prof|Professor|Dr|Mr|Mrs|Ms|Mx)\.?\s+(?:[A-Z][\w'’-]+\.?\s+){0,2}[A-Z][\w'’-]+",
     re.UNICODE,

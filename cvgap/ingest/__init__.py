@@ -65,11 +65,13 @@ def load_resume(
         check_unpacked_size(data, name, limits)
         return _load_pdf(file, name, password, pdf_engine, limits)
     if kind == "docx":
-        from cvgap.ingest.docx_file import docx_lines
+        from cvgap.ingest.docx_file import DocxExtras, docx_lines
+        from cvgap.ingest.reading import docx_reading
 
-        return _checked(
-            resume_from_lines(docx_lines(data, name, limits), source=name, format="docx"), name
-        )
+        extras = DocxExtras()
+        lines = docx_lines(data, name, limits, extras)
+        resume = _checked(resume_from_lines(lines, source=name, format="docx"), name)
+        return docx_reading(resume, extras.hidden, extras.header_lines, extras.tables)
     try:
         text = decode_text(data)
     except UnicodeDecodeError:
@@ -120,13 +122,16 @@ def _load_pdf(file: Path, name: str, password: str | None, engine: str, limits: 
             raise InputError("PDF has no text (its pages are empty)", path=name)
         raise InputError(f"PDF has almost no text ({chars} characters)", path=name)
     deadline.check(name)
-    return resume_from_lines(
+    from cvgap.ingest.reading import pdf_reading
+
+    resume = resume_from_lines(
         result.lines,
         source=name,
         format="pdf",
         pages=len(pages),
         warnings=layout_warnings(result.two_column_pages),
     )
+    return pdf_reading(resume, result, pages)
 
 
 def _checked(resume: Resume, name: str) -> Resume:

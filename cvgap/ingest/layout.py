@@ -19,8 +19,11 @@ import math
 from collections import Counter
 
 from cvgap.ingest.flow import drop_running_lines, merge_wrapped
+from cvgap.ingest.hidden import split_hidden
 from cvgap.ingest.model import Char, Layout, Line, PageChars, Word
+from cvgap.ingest.plain import plain_page_text
 from cvgap.ingest.text import repair_line
+from cvgap.types.ats import HiddenReason, HiddenText
 
 __all__ = ["Char", "Layout", "Line", "PageChars", "find_gutter", "layout", "words_of"]
 
@@ -292,15 +295,50 @@ def _blocks(
 
 def layout(pages: list[PageChars]) -> Layout:
     """All pages -> logical lines: columns apart, no running headers/footers/page numbers,
-    hyphenated and wrapped lines joined."""
+    hyphenated and wrapped lines joined. Hidden characters (:mod:`~cvgap.ingest.hidden`)
+    are kept out of the lines and returned as :class:`HiddenText`; each page is also read
+    the way a plain extractor reads it (:mod:`~cvgap.ingest.plain`)."""
     per_page: list[list[Line]] = []
     two_col: list[int] = []
+    hidden: list[HiddenText] = []
+    plain: list[str] = []
+    icons: set[str] = set()
     for number, page in enumerate(pages, start=1):
+        text, page_icons = plain_page_text(page.chars)
+        plain.append(text)
+        icons |= page_icons
+        page.chars, hidden_chars = split_hidden(page)
+        hidden += hidden_lines(hidden_chars, number)
         lines, split = page_lines(page, number)
         per_page.append(lines)
         if split:
             two_col.append(number)
     drop_running_lines(per_page, pages)
     return Layout(
-        lines=merge_wrapped([ln for lines in per_page for ln in lines]), two_column_pages=two_col
+        lines=merge_wrapped([ln for lines in per_page for ln in lines]),
+        two_column_pages=two_col,
+        hidden=hidden,
+        plain=plain,
+        icon_glyphs=icons,
     )
+
+
+def hidden_lines(hidden: list[tuple[Char, HiddenReason]], page: int) -> list[HiddenText]:
+    """Hidden characters as lines of words, one group per reason."""
+    by_reason: dict[HiddenReason, list[Char]] = {}
+    for ch, reason in hidden:
+        by_reason.setdefault(reason, []).append(ch)
+    out: list[HiddenText] = []
+    for reason, chars in by_reason.items():
+        for row in _rows(words_of(chars)):
+            row.sort(key=lambda w: w.x0)
+            text = repair_line(" ".join(w.text for w in row))
+            if any(c.isalnum() for c in text):  # not a lone bullet or rule
+                box = (
+                    min(w.x0 for w in row),
+                    min(w.top for w in row),
+                    max(w.x1 for w in row),
+                    max(w.bottom for w in row),
+                )
+                out.append(HiddenText(text=text, reason=reason, page=page, box=box))
+    return out

@@ -7,6 +7,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from cvgap.types.ats import HiddenText
+
 
 @dataclass(slots=True)
 class Char:
@@ -17,16 +19,37 @@ class Char:
     bottom: float
     size: float
     bold: bool = False
+    color: RGB | None = None  # fill colour (0-1 RGB); None: black or unknown
+    invisible: bool = False  # text render mode 3 (or 7): drawn without ink
+    order: int = -1  # paint order on the page (-1 unknown): what is drawn later covers it
+    raw: str = ""  # what a plain extractor reads when it differs from ``text`` (icon glyphs)
+
+
+RGB = tuple[float, float, float]
+
+
+@dataclass(slots=True)
+class Paint:
+    """A filled shape or an image on a page: what text sits on (its background) or under."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    order: int
+    color: RGB | None = None  # None: an image (opaque, colour unknown)
 
 
 @dataclass(slots=True)
 class PageChars:
-    """One page as an engine sees it: its size, characters and how many images it shows."""
+    """One page as an engine sees it: its size, characters and how many images it shows,
+    and the filled shapes and images drawn on it (for telling hidden text from visible)."""
 
     width: float
     height: float
     chars: list[Char] = field(default_factory=list)
     images: int = 0
+    paints: list[Paint] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -61,6 +84,9 @@ class Line:
 class Layout:
     lines: list[Line]
     two_column_pages: list[int]
+    hidden: list[HiddenText] = field(default_factory=list)
+    plain: list[str] = field(default_factory=list)  # per page: a plain extractor's text
+    icon_glyphs: set[str] = field(default_factory=set)  # what icon glyphs read as, plainly
 
 
 _BOLD_RE = re.compile(r"bold|black|heavy|semibold|demi|[-,]bd\b|\.b\b|-b$", re.IGNORECASE)

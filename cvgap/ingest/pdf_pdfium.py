@@ -12,10 +12,10 @@ from typing import Any
 
 from cvgap.errors import InputError
 from cvgap.ingest.limits import Deadline, Limits
-from cvgap.ingest.model import ICON, Char, PageChars, font_style
+from cvgap.ingest.model import ICON, RGB, Char, PageChars, Paint, font_style
 from cvgap.ingest.pdf_plumber import describe, encrypted_message
 
-_IMAGE_OBJECT = 3  # FPDF_PAGEOBJ_IMAGE
+_TEXT_OBJECT, _PATH_OBJECT, _IMAGE_OBJECT = 1, 2, 3  # FPDF_PAGEOBJ_*
 
 
 def pdfium_pages(
@@ -88,6 +88,7 @@ def _page_chars(page: Any, limits: Limits, name: str) -> PageChars:
     import pypdfium2.raw as pdfium_c
 
     width, height = (float(v) for v in page.get_size())
+    orders, paints = _paints(pdfium_c, page.raw, height)
     textpage = page.get_textpage()
     try:
         raw = textpage.raw
@@ -102,7 +103,7 @@ def _page_chars(page: Any, limits: Limits, name: str) -> PageChars:
         get_object = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
             ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value or 0
         )
-        styles: dict[int | None, tuple[float, bool, bool]] = {}
+        styles: dict[int | None, tuple[float, bool, bool, RGB | None, bool]] = {}
         blank = Char(text=" ", x0=0, x1=0, top=0, bottom=0, size=0)
         chars: list[Char] = []
         for i in range(count):
@@ -118,7 +119,7 @@ def _page_chars(page: Any, limits: Limits, name: str) -> PageChars:
             style = styles.get(key)
             if style is None:
                 style = styles[key] = _style(pdfium_c, raw, i)
-            size, bold, icon = style
+            size, bold, icon, color, invisible = style
             chars.append(
                 Char(
                     text=ICON if icon else chr(code),
@@ -128,6 +129,10 @@ def _page_chars(page: Any, limits: Limits, name: str) -> PageChars:
                     bottom=height - rect.bottom,
                     size=size,
                     bold=bold,
+                    color=color,
+                    invisible=invisible,
+                    order=orders.get(key, -1),
+                    raw=chr(code) if icon else "",
                 )
             )
     finally:
@@ -135,16 +140,68 @@ def _page_chars(page: Any, limits: Limits, name: str) -> PageChars:
     images = 0
     if not any(c.text.strip() for c in chars):
         images = sum(1 for _ in page.get_objects(filter=[_IMAGE_OBJECT], max_depth=2))
-    return PageChars(width=width, height=height, chars=chars, images=images)
+    return PageChars(width=width, height=height, chars=chars, images=images, paints=paints)
 
 
-def _style(pdfium_c: Any, raw: Any, index: int) -> tuple[float, bool, bool]:
-    """(font size, bold, icon font) of the char at ``index``."""
+def _style(pdfium_c: Any, raw: Any, index: int) -> tuple[float, bool, bool, RGB | None, bool]:
+    """(font size, bold, icon font, fill colour unless black, invisible) of the char at
+    ``index``: all the same for every char of one text object."""
     size = float(pdfium_c.FPDFText_GetFontSize(raw, index))
     heavy = pdfium_c.FPDFText_GetFontWeight(raw, index) >= 600
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    color: RGB | None = None
+    if pdfium_c.FPDFText_GetFillColor(
+        raw, index, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)
+    ) and (r.value, g.value, b.value) != (0, 0, 0):
+        color = (r.value / 255, g.value / 255, b.value / 255)
+    obj = pdfium_c.FPDFText_GetTextObject(raw, index)
+    invisible = bool(obj) and pdfium_c.FPDFTextObj_GetTextRenderMode(obj) in (3, 7)
     buffer = ctypes.create_string_buffer(256)
     length = pdfium_c.FPDFText_GetFontInfo(raw, index, buffer, 256, None)
     if length <= 0 or length > 256:
-        return size, heavy, False
+        return size, heavy, False, color, invisible
     bold, icon = font_style(buffer.value.decode("latin-1", errors="replace"))
-    return size, bold or heavy, icon
+    return size, bold or heavy, icon, color, invisible
+
+
+def _paints(pdfium_c: Any, raw_page: Any, height: float) -> tuple[dict[int | None, int], list[Paint]]:
+    """The paint order of the page's top-level text objects (by address), and its filled
+    shapes and images as :class:`Paint` (what text sits on, or under)."""
+    orders: dict[int | None, int] = {}
+    paints: list[Paint] = []
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    get_object, get_type = pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPageObj_GetType
+    for index in range(pdfium_c.FPDFPage_CountObjects(raw_page)):
+        obj = get_object(raw_page, index)
+        kind = get_type(obj)
+        if kind == _TEXT_OBJECT:
+            orders[ctypes.cast(obj, ctypes.c_void_p).value] = index
+            continue
+        color: RGB | None = None
+        if kind == _PATH_OBJECT:
+            if not pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill_mode), ctypes.byref(stroke)):
+                continue
+            if fill_mode.value == 0 or not pdfium_c.FPDFPageObj_GetFillColor(
+                obj, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)
+            ):
+                continue
+            if a.value == 0:
+                continue
+            color = (r.value / 255, g.value / 255, b.value / 255)
+        elif kind != _IMAGE_OBJECT:
+            continue
+        refs = (ctypes.byref(v) for v in (left, bottom, right, top))
+        if pdfium_c.FPDFPageObj_GetBounds(obj, *refs):
+            paints.append(
+                Paint(
+                    x0=left.value,
+                    x1=right.value,
+                    top=height - top.value,
+                    bottom=height - bottom.value,
+                    order=index,
+                    color=color,
+                )
+            )
+    return orders, paints

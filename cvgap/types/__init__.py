@@ -5,6 +5,14 @@ ingest -> :class:`Resume` -> extract -> :class:`SkillMention` -> score -> :class
 categories, roles). No logic lives here beyond ``to_dict`` helpers for JSON output.
 """
 
+from cvgap.types.ats import (
+    AtsFinding,
+    AtsReport,
+    HiddenText,
+    PageImage,
+    Place,
+    PlainReading,
+)
 from cvgap.types.core import (
     BULLET_MARKS,
     SCHEMA_VERSION,
@@ -53,6 +61,8 @@ __all__ = [
     "SCHEMA_VERSION",
     "Alias",
     "AnyOf",
+    "AtsFinding",
+    "AtsReport",
     "BatchResult",
     "Category",
     "CategoryScore",
@@ -63,11 +73,15 @@ __all__ = [
     "DocumentKind",
     "Evidence",
     "Example",
+    "HiddenText",
     "JobDuty",
     "JobPosting",
     "JobRequirement",
     "Level",
     "MatchKind",
+    "PageImage",
+    "Place",
+    "PlainReading",
     "PostingLine",
     "Problem",
     "Report",

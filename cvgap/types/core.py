@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from cvgap.types.ats import HiddenText, PlainReading
+
 SCHEMA_VERSION = 1
 
 # The marks that start a list item on a résumé line: typographic bullets, dashes, arrows,
@@ -88,6 +90,8 @@ class Resume:
     lines: tuple[ResumeLine, ...]
     pages: int = 1
     warnings: tuple[str, ...] = ()
+    hidden: tuple[HiddenText, ...] = ()  # text a reader cannot see: never evidence
+    plain: PlainReading | None = None  # what a plain extractor reads (PDF, DOCX)
 
     @property
     def sections(self) -> tuple[str, ...]:

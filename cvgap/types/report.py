@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from cvgap.types.ats import AtsReport
 from cvgap.types.core import SCHEMA_VERSION, MatchKind, Status, Usage
 
 # --------------------------------------------------------------------------- report
@@ -114,6 +115,7 @@ class Report:
     warnings: tuple[str, ...] = ()
     schema_version: int = SCHEMA_VERSION
     sections: tuple[str, ...] = field(default=())
+    ats: AtsReport | None = None  # the ATS checks (cvgap.ats), when they were run
 
     @property
     def gaps(self) -> tuple[SkillResult, ...]:
@@ -134,6 +136,7 @@ class Report:
             "intents": [s.to_dict() for s in self.intents],
             "sections": list(self.sections),
             "warnings": list(self.warnings),
+            **({"ats": self.ats.to_dict()} if self.ats is not None else {}),
         }
 
 
