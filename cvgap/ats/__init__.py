@@ -9,21 +9,46 @@ ids (``invisible-text``, ``keyword-search-misses``, ``section-headings``, ``cont
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from cvgap.ats.hidden_text import invisible_text
 from cvgap.ats.keywords import keyword_findings, keyword_misses
 from cvgap.ats.structure import contact_details, dates, layout, section_headings
+from cvgap.ats.serial import CHECK_TITLES, ats_from_dict, redacted
 from cvgap.ats.wording import posting_wording, resume_evidence
 from cvgap.types import AtsFinding, AtsReport, JobPosting, Report, Resume, Taxonomy
 
 EXTRACTOR = (
-    "plain text as pdfplumber's extract_text() or pdftotext read it: rows across the page, "
+    "plain text as pdfplumber's extract_text() reads it (pdfminer, default 3 pt tolerances): "
+    "rows across the page, "
     "no ligature, letter-spacing, icon or column repair, hidden text included"
 )
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
-__all__ = ["EXTRACTOR", "posting_wording", "resume_evidence", "run_checks"]
+__all__ = [
+    "CHECK_TITLES",
+    "EXTRACTOR",
+    "ats_from_dict",
+    "attach_ats",
+    "posting_wording",
+    "redacted",
+    "resume_evidence",
+    "run_checks",
+]
+
+
+def attach_ats(
+    report: Report,
+    resume: Resume,
+    taxonomy: Taxonomy,
+    *,
+    job: JobPosting | None = None,
+    redact: bool = False,
+) -> Report:
+    """``report`` with its ``ats`` section (redacted: no résumé text in it)."""
+    ats = run_checks(resume, report, taxonomy, job=job)
+    return dataclasses.replace(report, ats=redacted(ats) if redact else ats)
 
 
 def run_checks(

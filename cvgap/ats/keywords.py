@@ -88,14 +88,16 @@ def keyword_misses(resume: Resume, report: Report, taxonomy: Taxonomy) -> list[M
         skill = taxonomy.skills.get(result.id)
         if skill is None:
             continue
-        terms = [t for ev in result.evidence for t in terms_in(ev.text, skill)]
+        terms = list(dict.fromkeys(t for ev in result.evidence for t in terms_in(ev.text, skill)))
         fuzzy = not terms and any(ev.kind == "fuzzy" for ev in result.evidence)
         if fuzzy:
             terms = [skill.name]
-        if not terms or any(has_term(plain, term) for term in terms):
-            continue  # found, or matched by a pattern (no one term to search for)
-        term = terms[0]
-        first = result.evidence[0]
+        # Each way the résumé writes the skill is a keyword someone may search for.
+        lost = [term for term in terms if not has_term(plain, term)]
+        if not lost:
+            continue  # all found, or matched by a pattern (no one term to search for)
+        term = lost[0]
+        first = next((ev for ev in result.evidence if has_term(ev.text, term)), result.evidence[0])
         cause = "misspelt" if fuzzy else variants.cause(term, first.text, resume)
         misses.append(Miss(skill=skill.name, term=term, cause=cause, line=first.line, text=first.text))
     return misses

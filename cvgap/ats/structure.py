@@ -69,7 +69,9 @@ def contact_details(resume: Resume) -> list[AtsFinding]:
     plain = resume.plain.text if resume.plain is not None else resume.text
     header = "\n".join(resume.plain.header_lines) if resume.plain is not None else ""
     findings = []
-    email = CONTACT_PATTERNS["email"].search(resume.text)
+    email = CONTACT_PATTERNS["email"].search(resume.text) or CONTACT_PATTERNS["email"].search(
+        plain
+    )
     if email is None:
         findings.append(
             _contact("warning", "No email address is written out", "Write your email address as text near your name.")
@@ -90,7 +92,7 @@ def contact_details(resume: Resume) -> list[AtsFinding]:
                 "Put your contact details in the body of the first page.",
             )
         )
-    if CONTACT_PATTERNS["phone"].search(resume.text) is None:
+    if not any(CONTACT_PATTERNS["phone"].search(t) for t in (resume.text, plain)):
         findings.append(_contact("info", "No phone number found", "Add a phone number with its country code."))
     links = " ".join(m.group() for m in CONTACT_PATTERNS["link"].finditer(resume.text)).lower()
     named = {m.group(1).lower() for m in _PROFILE_RE.finditer(resume.text)}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from cvgap.ats.serial import ats_from_dict
 from cvgap.types import SCHEMA_VERSION, AnyOf, CategoryScore, Evidence, Report, SkillResult
 
 
@@ -28,6 +29,7 @@ def report_from_dict(data: dict[str, Any]) -> Report:
         warnings=tuple(str(w) for w in data.get("warnings", [])),
         schema_version=int(data.get("schema_version", SCHEMA_VERSION)),
         sections=tuple(str(s) for s in data.get("sections", [])),
+        ats=ats_from_dict(data["ats"]) if isinstance(data.get("ats"), dict) else None,
     )
 
 

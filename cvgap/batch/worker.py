@@ -131,6 +131,9 @@ def _score_one(
             from cvgap.batch.redact import redact_report
 
             report = redact_report(report, resume)
+        from cvgap.ats import attach_ats
+
+        report = attach_ats(report, resume, config.taxonomy, redact=config.redact)
         return report, None, False
     except _TaskTimeout:
         return None, timeout_message(config.timeout), False

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from cvgap.batch.inputs import Done
+from cvgap.ats.flags import ats_flags, ats_from_flags
 from cvgap.batch.serial import report_from_dict
 from cvgap.errors import CvgapError
 from cvgap.types import SCHEMA_VERSION, BatchResult, Report, Role, Taxonomy
@@ -56,13 +57,14 @@ def result_from_dict(row: dict[str, Any]) -> BatchResult:
 
 def csv_columns(role: Role, taxonomy: Taxonomy) -> list[str]:
     """``file, score, verdict``, one column per skill of the role's required requirements
-    (each member of an any-of group), then ``error, duplicate_of, digest``."""
+    (each member of an any-of group), then ``error, duplicate_of, digest`` and ``ats`` (the
+    ids of the ATS checks with a warning or error, ``;``-separated)."""
     skills: dict[str, None] = {}
     for req in role.requirements:
         if req.required:
             skills.update(dict.fromkeys(req.skills))
     names = [taxonomy.skills[sid].name if sid in taxonomy.skills else sid for sid in skills]
-    return ["file", "score", "verdict", *names, *CSV_TAIL]
+    return ["file", "score", "verdict", *names, *CSV_TAIL, "ats"]
 
 
 def _csv_cells(result: BatchResult, role: Role) -> list[str]:
@@ -85,6 +87,7 @@ def _csv_cells(result: BatchResult, role: Role) -> list[str]:
         result.error or "",
         result.duplicate_of or "",
         result.digest,
+        "" if report is None or report.ats is None else ats_flags(report.ats),
     ]
 
 
@@ -232,6 +235,7 @@ def _csv_result(row: dict[str, str]) -> BatchResult:
         verdict=row["verdict"],
         categories=(),
         skills=(),
+        ats=ats_from_flags(row.get("ats") or ""),
     )
     return BatchResult(file=row["file"], digest=row["digest"], report=stub)
 

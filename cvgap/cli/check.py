@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -19,6 +19,9 @@ from cvgap.cli.support import (
 )
 from cvgap.ingest.limits import MAX_PAGES
 from cvgap.taxonomy import DEFAULT_ROLE
+
+if TYPE_CHECKING:
+    from cvgap.types import Report
 
 app = typer.Typer()
 
@@ -62,9 +65,18 @@ def check(
     max_pages: Annotated[
         int, typer.Option("--max-pages", min=1, help="Refuse PDFs with more pages than this.")
     ] = MAX_PAGES,
+    ats_only: Annotated[
+        bool,
+        typer.Option(
+            "--ats-only",
+            help="Print only what a tracking system sees (hidden text, keyword-search "
+            "misses, structure); exit 1 when it finds an error such as hidden text.",
+        ),
+    ] = False,
 ) -> None:
     """Score one résumé against a role and print the gap report."""
     from cvgap.api import analyze
+    from cvgap.ats import attach_ats
     from cvgap.ingest import load_resume
     from cvgap.report import render_html, render_json, render_markdown
     from cvgap.taxonomy import load_taxonomy
@@ -75,7 +87,12 @@ def check(
             resume, password=password, pdf_engine=pdf_engine.value, max_pages=max_pages
         )
         tax = load_taxonomy(taxonomy, include_default=True)
-        report = analyze(loaded, role=role, taxonomy=tax)
+        report = attach_ats(analyze(loaded, role=role, taxonomy=tax), loaded, tax)
+        if ats_only:
+            _write_ats_only(report, output_format, output)
+            if report.ats is not None and report.ats.checks("error"):
+                raise typer.Exit(EXIT_VERDICT)
+            return
         if output_format is OutputFormat.json:
             write_output(render_json(report), output)
         elif output_format is OutputFormat.markdown:
@@ -98,3 +115,21 @@ def check(
     if min_score is not None and report.score < min_score:
         typer.echo(f"score {report.score} is below --min-score {min_score}", err=True)
         raise typer.Exit(EXIT_VERDICT)
+
+
+def _write_ats_only(report: Report, output_format: OutputFormat, output: Path | None) -> None:
+    from cvgap.report.ats import render_ats_only
+
+    if output_format is OutputFormat.table:
+        from rich.console import Group
+
+        from cvgap.report.ats import ats_renderables
+        from cvgap.types import AtsReport
+
+        view = Group(*ats_renderables(report.ats or AtsReport()))
+        if output is None:
+            stdout_console().print(view)
+        else:
+            write_output(render_ats_only(report, "markdown"), output)
+        return
+    write_output(render_ats_only(report, output_format.value), output)

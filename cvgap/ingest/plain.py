@@ -24,16 +24,22 @@ def plain_page_text(chars: list[Char]) -> tuple[str, set[str]]:
     """The page read plainly, and the texts its icon-font glyphs produced."""
     glyphs: list[tuple[float, float, Char, bool]] = []
     icons: set[str] = set()
+    icon = ""  # the run of icon-glyph text being read (one glyph may be several chars)
     space = True
     for ch in chars:
         text = ch.raw or ch.text
+        if ch.raw:
+            icon += ch.raw
+        elif icon:
+            icons.add(icon)
+            icon = ""
         if not text.strip():
             space = True
             continue
-        if ch.raw:
-            icons.add(ch.raw)
         glyphs.append((ch.top, ch.x0, ch, space))
         space = False
+    if icon:
+        icons.add(icon)
     glyphs.sort(key=itemgetter(0))
     rows: list[list[tuple[float, float, Char, bool]]] = []
     last = None

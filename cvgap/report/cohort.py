@@ -9,6 +9,7 @@ from __future__ import annotations
 from statistics import median
 
 from cvgap.report import svg
+from cvgap.report.ats import cohort_html, cohort_markdown
 from cvgap.report.common import BAND_WORD, band, bands_legend, group_label, unique_gaps
 from cvgap.report.html import coverage_bars, e, page, section
 from cvgap.report.markdown import md_bar, md_escape, md_inline_code
@@ -81,6 +82,7 @@ def render_cohort_markdown(cohort: Cohort) -> str:
             f"{s.have}/{s.total} | {s.share:.0%} | {md_bar(100 * s.share)} |"
             for s in cohort.common_gaps
         ]
+    out += cohort_markdown([report for _, _, report in ranked])
     if cohort.failed:
         out += ["", "## Failed files", "", "| File | Error |", "|---|---|"]
         out += [
@@ -117,6 +119,8 @@ def render_cohort_html(cohort: Cohort) -> str:
             "covered by an alternative), most common gaps first.</p>"
         )
         parts.append(section("Skill coverage", coverage_bars(rows) + legend))
+    if flags := cohort_html([report for _, _, report in ranked]):
+        parts.append(flags)
     if cohort.failed:
         rows_html = "".join(
             f'<tr><td class="file">{e(r.file)}</td><td>{e(r.error or "unknown error")}</td></tr>'

@@ -126,6 +126,10 @@ def render_html(report: Report) -> str:
                 "show it in a project to count it.</p>",
             )
         )
+    if report.ats is not None:
+        from cvgap.report.ats import ats_html
+
+        parts.append(ats_html(report.ats))
     parts.append(
         f"<footer>Made offline by cvgap. Scores: {bands_legend()}. {credits_legend()}</footer>"
     )

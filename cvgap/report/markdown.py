@@ -132,4 +132,8 @@ def render_markdown(report: Report) -> str:
             "",
             ", ".join(md_escape(s.name) for s in report.intents),
         ]
+    if report.ats is not None:
+        from cvgap.report.ats import ats_markdown
+
+        out += ats_markdown(report.ats)
     return "\n".join(out) + "\n"

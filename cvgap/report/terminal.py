@@ -97,6 +97,10 @@ class ReportView:
             if items:
                 yield Text()
                 yield Text.assemble((f"{label}: ", "bold"), ", ".join(s.name for s in items))
+        if report.ats is not None:
+            from cvgap.report.ats import ats_renderables
+
+            yield from ats_renderables(report.ats)
 
 
 def score_panel(report: Report, width: int) -> Panel:
