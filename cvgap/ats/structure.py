@@ -134,7 +134,7 @@ def dates(resume: Resume) -> list[AtsFinding]:
             )
         )
     experience = [ln for ln in lines if ln.section == "experience"]
-    if len(experience) >= 3 and not any(_YEAR_RE.search(ln.text) for ln in experience):
+    if not short and len(experience) >= 3 and not any(_YEAR_RE.search(ln.text) for ln in experience):
         findings.append(
             AtsFinding(
                 check="dates",

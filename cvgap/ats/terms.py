@@ -36,14 +36,18 @@ def skill_terms(skill: Skill, *, guarded: bool = True) -> list[tuple[str, bool]]
 
 
 def terms_in(text: str, skill: Skill) -> list[str]:
-    """The skill's terms a whole-word search finds in ``text`` (longest first, none
-    contained in a longer one found)."""
+    """The skill's terms a whole-word search finds in ``text``, as ``text`` writes them
+    (longest first, none contained in a longer one found).
+
+    >>> from cvgap.taxonomy import load_taxonomy
+    >>> terms_in("Trained detectors in Torch", load_taxonomy().skills["pytorch"])
+    ['Torch']
+    """
     found: list[str] = []
     for term, case in skill_terms(skill):
-        if has_term(text, term, case) and not any(
-            has_term(longer, term, case) for longer in found
-        ):
-            found.append(term)
+        match = term_pattern(term, case).search(text) if term.strip() else None
+        if match is not None and not any(has_term(longer, term, case) for longer in found):
+            found.append(" ".join(match.group().split()))
     return found
 
 
