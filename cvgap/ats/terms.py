@@ -8,10 +8,10 @@ from __future__ import annotations
 import functools
 import re
 
-from cvgap.types import Skill, Taxonomy
+from cvgap.types import Alias, Skill, Taxonomy
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=8192)
 def term_pattern(term: str, case_sensitive: bool = False) -> re.Pattern[str]:
     words = [re.escape(w) for w in term.split()]
     flags = 0 if case_sensitive else re.IGNORECASE
@@ -27,12 +27,17 @@ def has_term(text: str, term: str, case_sensitive: bool = False) -> bool:
     return bool(term.strip()) and term_pattern(term, case_sensitive).search(text) is not None
 
 
-def skill_terms(skill: Skill, *, guarded: bool = True) -> list[tuple[str, bool]]:
+def skill_terms(skill: Skill, *, guarded: bool = True) -> tuple[tuple[str, bool], ...]:
     """(term, case-sensitive) for the skill's name and aliases, longest first; ``guarded``
     False leaves out aliases that count only in some context (a bare "R" or "Go")."""
-    terms = {(skill.name, False)}
-    terms |= {(a.text, a.case_sensitive) for a in skill.aliases if guarded or not a.guarded}
-    return sorted(terms, key=lambda t: (-len(t[0]), t[0]))
+    return _terms(skill.name, skill.aliases, guarded)
+
+
+@functools.lru_cache(maxsize=4096)
+def _terms(name: str, aliases: tuple[Alias, ...], guarded: bool) -> tuple[tuple[str, bool], ...]:
+    terms = {(name, False)}
+    terms |= {(a.text, a.case_sensitive) for a in aliases if guarded or not a.guarded}
+    return tuple(sorted(terms, key=lambda t: (-len(t[0]), t[0])))
 
 
 def terms_in(text: str, skill: Skill) -> list[str]:
@@ -44,8 +49,11 @@ def terms_in(text: str, skill: Skill) -> list[str]:
     ['Torch']
     """
     found: list[str] = []
+    lowered = " ".join(text.lower().split())
     for term, case in skill_terms(skill):
-        match = term_pattern(term, case).search(text) if term.strip() else None
+        if not term.strip() or " ".join(term.lower().split()) not in lowered:
+            continue  # cheap test first: most terms are not in the line at all
+        match = term_pattern(term, case).search(text)
         if match is not None and not any(has_term(longer, term, case) for longer in found):
             found.append(" ".join(match.group().split()))
     return found

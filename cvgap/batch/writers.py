@@ -57,14 +57,14 @@ def result_from_dict(row: dict[str, Any]) -> BatchResult:
 
 def csv_columns(role: Role, taxonomy: Taxonomy) -> list[str]:
     """``file, score, verdict``, one column per skill of the role's required requirements
-    (each member of an any-of group), then ``error, duplicate_of, digest`` and ``ats`` (the
-    ids of the ATS checks with a warning or error, ``;``-separated)."""
+    (each member of an any-of group), ``ats`` (the ids of the ATS checks with a warning or
+    an error, ``;``-separated), then ``error, duplicate_of, digest``."""
     skills: dict[str, None] = {}
     for req in role.requirements:
         if req.required:
             skills.update(dict.fromkeys(req.skills))
     names = [taxonomy.skills[sid].name if sid in taxonomy.skills else sid for sid in skills]
-    return ["file", "score", "verdict", *names, *CSV_TAIL, "ats"]
+    return ["file", "score", "verdict", *names, "ats", *CSV_TAIL]
 
 
 def _csv_cells(result: BatchResult, role: Role) -> list[str]:
@@ -84,10 +84,10 @@ def _csv_cells(result: BatchResult, role: Role) -> list[str]:
         "" if report is None else str(report.score),
         "" if report is None else report.verdict,
         *skills.values(),
+        "" if report is None or report.ats is None else ats_flags(report.ats),
         result.error or "",
         result.duplicate_of or "",
         result.digest,
-        "" if report is None or report.ats is None else ats_flags(report.ats),
     ]
 
 

@@ -36,11 +36,20 @@ def split_hidden(page: PageChars) -> tuple[list[Char], list[tuple[Char, HiddenRe
     visible: list[Char] = []
     hidden: list[tuple[Char, HiddenReason]] = []
     for ch in page.chars:
-        if not ch.text.strip():  # spaces separate words whatever their colour or place
+        color = ch.color
+        if (  # the common case: black, in the page, big enough, nothing drawn over it
+            color is None
+            and not images
+            and not ch.invisible
+            and ch.bottom - ch.top >= TINY_PT
+            and ch.x1 > 0
+            and ch.x0 < width
+            and ch.bottom > 0
+            and ch.top < height
+        ) or not ch.text.strip():  # spaces separate words whatever their colour or place
             visible.append(ch)
             continue
         reason: HiddenReason | None = None
-        color = ch.color
         if ch.invisible:
             reason = "invisible"
         elif ch.x1 <= 0 or ch.x0 >= width or ch.bottom <= 0 or ch.top >= height:

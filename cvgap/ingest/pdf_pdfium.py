@@ -172,13 +172,23 @@ def _paints(pdfium_c: Any, raw_page: Any, height: float) -> tuple[dict[int | Non
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
     r, g, b, a = (ctypes.c_uint() for _ in range(4))
-    get_object, get_type = pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPageObj_GetType
+    # Objects as plain ints (ctypes' own wrappers build a pointer object per call).
+    get_object = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
+        ctypes.cast(pdfium_c.FPDFPage_GetObject, ctypes.c_void_p).value or 0
+    )
+    get_type = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p)(
+        ctypes.cast(pdfium_c.FPDFPageObj_GetType, ctypes.c_void_p).value or 0
+    )
+    page_address = ctypes.cast(raw_page, ctypes.c_void_p).value
     for index in range(pdfium_c.FPDFPage_CountObjects(raw_page)):
-        obj = get_object(raw_page, index)
-        kind = get_type(obj)
+        address = get_object(page_address, index)
+        kind = get_type(address)
         if kind == _TEXT_OBJECT:
-            orders[ctypes.cast(obj, ctypes.c_void_p).value] = index
+            orders[address] = index
             continue
+        if kind not in (_PATH_OBJECT, _IMAGE_OBJECT):
+            continue
+        obj = pdfium_c.FPDFPage_GetObject(raw_page, index)
         color: RGB | None = None
         if kind == _PATH_OBJECT:
             if not pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill_mode), ctypes.byref(stroke)):
@@ -190,8 +200,6 @@ def _paints(pdfium_c: Any, raw_page: Any, height: float) -> tuple[dict[int | Non
             if a.value == 0:
                 continue
             color = (r.value / 255, g.value / 255, b.value / 255)
-        elif kind != _IMAGE_OBJECT:
-            continue
         refs = (ctypes.byref(v) for v in (left, bottom, right, top))
         if pdfium_c.FPDFPageObj_GetBounds(obj, *refs):
             paints.append(

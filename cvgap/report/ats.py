@@ -97,15 +97,19 @@ def render_ats_only(report: Report, fmt: str) -> str:
     return page(f"cvgap: {report.file} · {TITLE}", ats_html(ats))
 
 
+NAMED_CHECKS = ("invisible-text",)  # checks whose résumés the cohort report names
+LEGEND = "Per résumé: the ats column of cvgap batch --format csv."
+
+
 def cohort_markdown(reports: list[Report]) -> list[str]:
     flags = cohort_flags(reports)
     if not flags:
         return []
     out = ["", f"## {TITLE}", ""]
-    for _, title, files in flags:
-        names = ", ".join(md_inline_code(f) for f in files)
-        out.append(f"- **{md_escape(flag_sentence(title, len(files)))}**: {names}")
-    return out
+    for check, title, files in flags:
+        names = ", ".join(md_inline_code(f) for f in files) if check in NAMED_CHECKS else ""
+        out.append(f"- **{md_escape(flag_sentence(title, len(files)))}**" + (f": {names}" if names else ""))
+    return [*out, "", md_escape(LEGEND)]
 
 
 def cohort_html(reports: list[Report]) -> str:
@@ -113,7 +117,9 @@ def cohort_html(reports: list[Report]) -> str:
     if not flags:
         return ""
     items = "".join(
-        f"<li><b>{e(flag_sentence(title, len(files)))}</b>: {e(', '.join(files))}</li>"
-        for _, title, files in flags
+        f"<li><b>{e(flag_sentence(title, len(files)))}</b>"
+        + (f": {e(', '.join(files))}" if check in NAMED_CHECKS else "")
+        + "</li>"
+        for check, title, files in flags
     )
-    return section(TITLE, f'<ul class="skills card">{items}</ul>')
+    return section(TITLE, f'<ul class="skills card">{items}</ul><p class="legend">{e(LEGEND)}</p>')
