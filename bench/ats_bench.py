@@ -63,7 +63,11 @@ def _cpu_ms(tree: Path, engine: str, files: list[Path], repeat: int) -> dict[str
     env = {**os.environ, "PYTHONPATH": str(tree)}
     proc = subprocess.run(
         [sys.executable, "-c", CHECK_SCRIPT, engine, str(repeat), *map(str, files)],
-        capture_output=True, text=True, check=True, env=env, cwd=tree,
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+        cwd=tree,
     )
     result: dict[str, list[float]] = json.loads(proc.stdout)
     return result
@@ -79,7 +83,10 @@ def planted(engines: tuple[str, ...]) -> list[str]:
 
     taxonomy = load_taxonomy()
     nlp = build_nlp(taxonomy)
-    rows = ["| planted case | expected | " + " | ".join(engines) + " |", "|---|---|" + "---|" * len(engines)]
+    rows = [
+        "| planted case | expected | " + " | ".join(engines) + " |",
+        "|---|---|" + "---|" * len(engines),
+    ]
     with tempfile.TemporaryDirectory() as tmp:
         for case, (build, check, cause, skill) in PLANTED.items():
             path = build(Path(tmp) / "case.pdf")
@@ -94,12 +101,16 @@ def planted(engines: tuple[str, ...]) -> list[str]:
                     for f in ats.findings
                 )
                 cells.append("found" if hit else "**not found**")
-            expected = f"`{check}`" + (f" ({cause}" + (f", {skill}" if skill else "") + ")" if cause else "")
+            expected = f"`{check}`" + (
+                f" ({cause}" + (f", {skill}" if skill else "") + ")" if cause else ""
+            )
             rows.append(f"| {case} | {expected} | " + " | ".join(cells) + " |")
     return rows
 
 
-def corpus(files: list[Path], engines: tuple[str, ...], repeat: int, baseline: Path | None) -> list[str]:
+def corpus(
+    files: list[Path], engines: tuple[str, ...], repeat: int, baseline: Path | None
+) -> list[str]:
     from cvgap.api import analyze
     from cvgap.ats import run_checks
     from cvgap.ats.terms import skills_in
@@ -110,7 +121,8 @@ def corpus(files: list[Path], engines: tuple[str, ...], repeat: int, baseline: P
     taxonomy = load_taxonomy()
     nlp = build_nlp(taxonomy)
     rows = [
-        "| file | engine | errors | warnings | info | checks (error/warning) | plain vs pdfplumber |",
+        "| file | engine | errors | warnings | info | checks (error/warning) "
+        "| plain vs pdfplumber |",
         "|---|---|---:|---:|---:|---|---:|",
     ]
     cost: dict[str, dict[str, list[float]]] = {e: {"check": [], "ats": []} for e in engines}
@@ -130,8 +142,14 @@ def corpus(files: list[Path], engines: tuple[str, ...], repeat: int, baseline: P
                 ats_t.append(t2 - t1)
             cost[engine]["check"].append(1000 * min(check_t))
             cost[engine]["ats"].append(1000 * min(ats_t))
-            by = {s: [f for f in ats.findings if f.severity == s] for s in ("error", "warning", "info")}
-            flagged = ", ".join(f"{f.check}" + (f" ({f.cause})" if f.cause else "") for f in by["error"] + by["warning"])
+            by = {
+                s: [f for f in ats.findings if f.severity == s]
+                for s in ("error", "warning", "info")
+            }
+            flagged = ", ".join(
+                f"{f.check}" + (f" ({f.cause})" if f.cause else "")
+                for f in by["error"] + by["warning"]
+            )
             same = ""
             if engine == "pdfplumber" and resume.plain is not None:
                 ours = {s.id for s in skills_in(resume.plain.text, taxonomy)}
@@ -143,8 +161,12 @@ def corpus(files: list[Path], engines: tuple[str, ...], repeat: int, baseline: P
                 f"| {path.name} | {engine} | {len(by['error'])} | {len(by['warning'])} | "
                 f"{len(by['info'])} | {flagged or '—'} | {same} |"
             )
-    rows += ["", f"Plain reading vs. pdfplumber's extract_text(): median skill-set agreement (Jaccard) "
-             f"{statistics.median(agreement):.2f}, minimum {min(agreement):.2f} over {len(agreement)} files."]
+    rows += [
+        "",
+        "Plain reading vs. pdfplumber's extract_text(): median skill-set agreement (Jaccard) "
+        f"{statistics.median(agreement):.2f}, minimum {min(agreement):.2f} "
+        f"over {len(agreement)} files.",
+    ]
     rows += [
         "",
         "CPU ms (best of the runs, median over files); before = the `--baseline` tree, "
@@ -162,7 +184,8 @@ def corpus(files: list[Path], engines: tuple[str, ...], repeat: int, baseline: P
             before_runs.append(_cpu_ms(baseline, engine, files, repeat))
             after_runs.append(_cpu_ms(ROOT, engine, files, repeat))
         best = [
-            [min(r[str(f)][i] for r in runs) for f in files] for runs in (before_runs, after_runs)
+            [min(r[str(f)][i] for r in runs) for f in files]
+            for runs in (before_runs, after_runs)
             for i in (0, 1)
         ]
         ing_b, chk_b, ing_a, chk_a = best
@@ -201,7 +224,12 @@ def main() -> None:
     args = parser.parse_args()
     engines = ("pdfplumber", "pdfium")
     files = sorted(args.corpus.glob("*.pdf")) + sorted((ROOT / "examples").glob("*.pdf"))
-    out = ["# ATS checks: planted cases, real résumés, cost", "", "Made by `bench/ats_bench.py`.", ""]
+    out = [
+        "# ATS checks: planted cases, real résumés, cost",
+        "",
+        "Made by `bench/ats_bench.py`.",
+        "",
+    ]
     out += planted(engines)
     out += ["", f"## {len(files)} real résumés", ""]
     out += corpus(files, engines, args.repeat, args.baseline)

@@ -151,13 +151,11 @@ def image_skills_pdf(path: Path) -> Path:
     from PIL import Image
 
     image = Image.new("RGB", (600, 200), (235, 235, 235))
-    for y0 in (40, 90, 140):
-        for x in range(30, 560):
-            for y in range(y0, y0 + 14):
-                image.putpixel((x, y), (40, 40, 40))
+    for top in (40, 90, 140):
+        image.paste((40, 40, 40), (30, top, 560, top + 14))
     pdf = _fpdf()
-    y = _body(pdf)
-    pdf.image(image, x=18, y=y + 4, w=120, h=40)
+    below = _body(pdf)
+    pdf.image(image, x=18, y=below + 4, w=120, h=40)
     pdf.output(str(path))
     return path
 
@@ -263,8 +261,10 @@ def _raw_resume(path: Path, planted: bytes) -> Path:
 
 
 def ligature_pdf(path: Path) -> Path:
-    """"Tensorﬂow": the "fl" is one ligature glyph that maps to U+FB02."""
-    return _raw_resume(path, b"/F1 10 Tf (Frameworks: Tensor) Tj /F2 10 Tf (A) Tj /F1 10 Tf (ow) Tj")
+    """ "Tensorﬂow": the "fl" is one ligature glyph that maps to U+FB02."""
+    return _raw_resume(
+        path, b"/F1 10 Tf (Frameworks: Tensor) Tj /F2 10 Tf (A) Tj /F1 10 Tf (ow) Tj"
+    )
 
 
 def icon_font_pdf(path: Path) -> Path:

@@ -102,7 +102,9 @@ def test_hidden_skills_are_not_evidence_and_do_not_change_the_score(
 def test_off_page_text_is_placed_below_the_page(
     tmp_path: Path, taxonomy: Taxonomy, nlp: Language
 ) -> None:
-    resume, _, _ = _checked(PLANTED["text below the page edge"][0](tmp_path / "x.pdf"), taxonomy, nlp)
+    resume, _, _ = _checked(
+        PLANTED["text below the page edge"][0](tmp_path / "x.pdf"), taxonomy, nlp
+    )
     (span,) = resume.hidden
     assert span.reason == "off-page" and span.text == STUFFED
     assert span.box is not None and span.box[1] > 792
@@ -239,8 +241,11 @@ def test_check_json_has_the_ats_object_in_the_contract(runner: CliRunner, tmp_pa
 
 @pytest.mark.parametrize(
     ("fmt", "marker"),
-    [("table", "What a tracking system sees"), ("markdown", "## What a tracking system sees"),
-     ("html", "<h2>What a tracking system sees")],
+    [
+        ("table", "What a tracking system sees"),
+        ("markdown", "## What a tracking system sees"),
+        ("html", "<h2>What a tracking system sees"),
+    ],
 )
 def test_every_format_shows_the_section(
     runner: CliRunner, tmp_path: Path, fmt: str, marker: str
@@ -254,7 +259,9 @@ def test_ats_only_exits_1_on_hidden_text_and_0_on_a_clean_resume(
 ) -> None:
     code, out = _run(runner, "check", str(white_text_pdf(tmp_path / "w.pdf")), "--ats-only")
     assert code == 1 and "invisible-text" in out and "Coverage by category" not in out
-    code, out = _run(runner, "check", str(clean_pdf(tmp_path / "c.pdf")), "--ats-only", "-f", "json")
+    code, out = _run(
+        runner, "check", str(clean_pdf(tmp_path / "c.pdf")), "--ats-only", "-f", "json"
+    )
     assert code == 0
     doc = json.loads(out)
     assert set(doc) == {"schema_version", "file", "ats"}
@@ -279,7 +286,9 @@ def test_batch_flags_hidden_text_and_the_cohort_counts_it(
     assert "1 résumé carries hidden text" in report.read_text(encoding="utf-8")
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(text=st.text(max_size=400))
 def test_run_checks_on_any_text_gives_findings_not_a_traceback(
     text: str, taxonomy: Taxonomy, nlp: Language
@@ -290,9 +299,7 @@ def test_run_checks_on_any_text_gives_findings_not_a_traceback(
 
 
 @pytest.mark.parametrize("maker", [clean_pdf])
-def test_plain_reading_keeps_the_text(
-    maker: Callable[[Path], Path], tmp_path: Path
-) -> None:
+def test_plain_reading_keeps_the_text(maker: Callable[[Path], Path], tmp_path: Path) -> None:
     resume = load_resume(maker(tmp_path / "c.pdf"))
     assert resume.plain is not None
     assert "alex@example.org" in resume.plain.text

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from cvgap.ats.hidden_text import invisible_text
 from cvgap.ats.keywords import keyword_findings, keyword_misses
-from cvgap.ats.structure import contact_details, dates, layout, section_headings
 from cvgap.ats.serial import CHECK_TITLES, ats_from_dict, redacted
+from cvgap.ats.structure import contact_details, dates, layout, section_headings
 from cvgap.ats.wording import posting_wording, resume_evidence
 from cvgap.types import AtsFinding, AtsReport, JobPosting, Report, Resume, Taxonomy
 

@@ -7,8 +7,9 @@ from collections.abc import Iterable
 
 from cvgap.ats.serial import CHECK_TITLES
 from cvgap.types import AtsFinding, AtsReport, Report
+from cvgap.types.ats import Severity
 
-FLAG_SEVERITIES = ("error", "warning")
+FLAG_SEVERITIES: tuple[Severity, ...] = ("error", "warning")
 _SEPARATOR = ";"
 
 
@@ -44,6 +45,6 @@ def cohort_flags(reports: Iterable[Report]) -> list[tuple[str, str, list[str]]]:
 
 
 def flag_sentence(title: str, count: int) -> str:
-    """"3 résumés carry hidden text"."""
+    """ "3 résumés carry hidden text"."""
     noun = "résumé carries" if count == 1 else "résumés carry"
     return f"{count} {noun} {title}"

@@ -99,7 +99,9 @@ def keyword_misses(resume: Resume, report: Report, taxonomy: Taxonomy) -> list[M
         term = lost[0]
         first = next((ev for ev in result.evidence if has_term(ev.text, term)), result.evidence[0])
         cause = "misspelt" if fuzzy else variants.cause(term, first.text, resume)
-        misses.append(Miss(skill=skill.name, term=term, cause=cause, line=first.line, text=first.text))
+        misses.append(
+            Miss(skill=skill.name, term=term, cause=cause, line=first.line, text=first.text)
+        )
     return misses
 
 
@@ -130,9 +132,7 @@ def keyword_findings(misses: list[Miss]) -> list[AtsFinding]:
 def _found(report: Report) -> list[SkillResult]:
     """The skills cvgap read on the page (not implied, not in hidden text)."""
     return [
-        s
-        for s in (*report.skills, *report.extra_skills)
-        if s.status == "matched" and s.evidence
+        s for s in (*report.skills, *report.extra_skills) if s.status == "matched" and s.evidence
     ]
 
 
@@ -177,6 +177,6 @@ class _Variants:
 
 
 def _mostly_missing(line: str, plain: str) -> bool:
-    words = [w for w in re.findall(r"[^\W\d_]{3,}", line)]
+    words = re.findall(r"[^\W\d_]{3,}", line)
     missing = sum(1 for w in words if term_pattern(w).search(plain) is None)
     return bool(words) and missing * 2 > len(words)

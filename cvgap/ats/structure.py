@@ -69,12 +69,14 @@ def contact_details(resume: Resume) -> list[AtsFinding]:
     plain = resume.plain.text if resume.plain is not None else resume.text
     header = "\n".join(resume.plain.header_lines) if resume.plain is not None else ""
     findings = []
-    email = CONTACT_PATTERNS["email"].search(resume.text) or CONTACT_PATTERNS["email"].search(
-        plain
-    )
+    email = CONTACT_PATTERNS["email"].search(resume.text) or CONTACT_PATTERNS["email"].search(plain)
     if email is None:
         findings.append(
-            _contact("warning", "No email address is written out", "Write your email address as text near your name.")
+            _contact(
+                "warning",
+                "No email address is written out",
+                "Write your email address as text near your name.",
+            )
         )
     elif CONTACT_PATTERNS["email"].search(plain) is None:
         findings.append(
@@ -93,7 +95,9 @@ def contact_details(resume: Resume) -> list[AtsFinding]:
             )
         )
     if not any(CONTACT_PATTERNS["phone"].search(t) for t in (resume.text, plain)):
-        findings.append(_contact("info", "No phone number found", "Add a phone number with its country code."))
+        findings.append(
+            _contact("info", "No phone number found", "Add a phone number with its country code.")
+        )
     links = " ".join(m.group() for m in CONTACT_PATTERNS["link"].finditer(resume.text)).lower()
     named = {m.group(1).lower() for m in _PROFILE_RE.finditer(resume.text)}
     bare = sorted(name for name in named if name not in links)
@@ -134,7 +138,11 @@ def dates(resume: Resume) -> list[AtsFinding]:
             )
         )
     experience = [ln for ln in lines if ln.section == "experience"]
-    if not short and len(experience) >= 3 and not any(_YEAR_RE.search(ln.text) for ln in experience):
+    if (
+        not short
+        and len(experience) >= 3
+        and not any(_YEAR_RE.search(ln.text) for ln in experience)
+    ):
         findings.append(
             AtsFinding(
                 check="dates",

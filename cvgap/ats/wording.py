@@ -9,7 +9,7 @@ import re
 from collections.abc import Mapping
 
 from cvgap.ats.terms import has_term, terms_in
-from cvgap.types import AtsFinding, JobPosting, Place, Report, Taxonomy
+from cvgap.types import AtsFinding, JobDuty, JobPosting, JobRequirement, Place, Report, Taxonomy
 
 CHECK = "posting-wording"
 _FOLD_RE = re.compile(r"[^\w+#]+")
@@ -33,7 +33,8 @@ def posting_wording(
     """
     findings = []
     seen: set[str] = set()
-    for req in (*posting.requirements, *posting.duties):
+    wanted: list[JobRequirement | JobDuty] = [*posting.requirements, *posting.duties]
+    for req in wanted:
         sid = req.id
         if sid is None or sid in seen or sid not in evidence or sid not in taxonomy.skills:
             continue

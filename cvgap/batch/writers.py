@@ -20,8 +20,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from cvgap.batch.inputs import Done
 from cvgap.ats.flags import ats_flags, ats_from_flags
+from cvgap.batch.inputs import Done
 from cvgap.batch.serial import report_from_dict
 from cvgap.errors import CvgapError
 from cvgap.types import SCHEMA_VERSION, BatchResult, Report, Role, Taxonomy

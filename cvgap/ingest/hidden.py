@@ -81,9 +81,9 @@ def _background(ch: Char, fills: list[Paint]) -> RGB:
     """The colour under ``ch``: the last filled shape drawn before it that contains it."""
     best: Paint | None = None
     for paint in fills:
-        if (ch.order < 0 or paint.order < ch.order) and _inside(ch, paint):
-            if best is None or paint.order > best.order:
-                best = paint
+        below = ch.order < 0 or paint.order < ch.order
+        if below and _inside(ch, paint) and (best is None or paint.order > best.order):
+            best = paint
     return best.color if best is not None and best.color is not None else _WHITE
 
 

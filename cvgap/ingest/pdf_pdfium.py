@@ -164,7 +164,9 @@ def _style(pdfium_c: Any, raw: Any, index: int) -> tuple[float, bool, bool, RGB 
     return size, bold or heavy, icon, color, invisible
 
 
-def _paints(pdfium_c: Any, raw_page: Any, height: float) -> tuple[dict[int | None, int], list[Paint]]:
+def _paints(
+    pdfium_c: Any, raw_page: Any, height: float
+) -> tuple[dict[int | None, int], list[Paint]]:
     """The paint order of the page's top-level text objects (by address), and its filled
     shapes and images as :class:`Paint` (what text sits on, or under)."""
     orders: dict[int | None, int] = {}
@@ -191,7 +193,9 @@ def _paints(pdfium_c: Any, raw_page: Any, height: float) -> tuple[dict[int | Non
         obj = pdfium_c.FPDFPage_GetObject(raw_page, index)
         color: RGB | None = None
         if kind == _PATH_OBJECT:
-            if not pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill_mode), ctypes.byref(stroke)):
+            if not pdfium_c.FPDFPath_GetDrawMode(
+                obj, ctypes.byref(fill_mode), ctypes.byref(stroke)
+            ):
                 continue
             if fill_mode.value == 0 or not pdfium_c.FPDFPageObj_GetFillColor(
                 obj, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from cvgap.errors import InputError
-from cvgap.ingest.limits import Deadline, Limits
 from cvgap.ingest.hidden import BLACK, to_rgb
+from cvgap.ingest.limits import Deadline, Limits
 from cvgap.ingest.model import ICON, RGB, Char, PageChars, Paint, font_style
 
 
@@ -170,7 +170,7 @@ def _record_render_mode() -> None:
                 for obj in self.cur_item._objs[start:]:
                     obj.invisible = True
 
-    pdfplumber.page.PDFPageAggregatorWithMarkedContent = RenderModeAggregator
+    pdfplumber.page.PDFPageAggregatorWithMarkedContent = RenderModeAggregator  # type: ignore[misc]
 
 
 def encrypted_message(password: str | None) -> str:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 TITLE = "What a tracking system sees"
 NO_FINDINGS = "Nothing to fix: a tracking system reads this résumé as cvgap does."
-MARK = {"error": "✘", "warning": "⚠", "info": "ℹ"}  # noqa: RUF001
+MARK = {"error": "✘", "warning": "⚠", "info": "ℹ"}
 MAX_PLACES = 3  # places shown per finding
 
 
@@ -108,7 +108,9 @@ def cohort_markdown(reports: list[Report]) -> list[str]:
     out = ["", f"## {TITLE}", ""]
     for check, title, files in flags:
         names = ", ".join(md_inline_code(f) for f in files) if check in NAMED_CHECKS else ""
-        out.append(f"- **{md_escape(flag_sentence(title, len(files)))}**" + (f": {names}" if names else ""))
+        out.append(
+            f"- **{md_escape(flag_sentence(title, len(files)))}**" + (f": {names}" if names else "")
+        )
     return [*out, "", md_escape(LEGEND)]
 
 

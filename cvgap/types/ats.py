@@ -81,7 +81,7 @@ class Place:
     reason: str | None = None
 
     def describe(self) -> str:
-        """"page 1, 12 pt below the page" style: for people."""
+        """ "page 1, 12 pt below the page" style: for people."""
         parts = []
         if self.page is not None:
             parts.append(f"page {self.page}")
