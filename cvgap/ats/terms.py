@@ -36,7 +36,7 @@ def skill_terms(skill: Skill, *, guarded: bool = True) -> tuple[tuple[str, bool]
 @functools.lru_cache(maxsize=4096)
 def _terms(name: str, aliases: tuple[Alias, ...], guarded: bool) -> tuple[tuple[str, bool], ...]:
     terms = {(name, False)}
-    terms |= {(a.text, a.case_sensitive) for a in aliases if guarded or not a.guarded}
+    terms |= {(a.text, a.case_sensitive) for a in aliases if guarded or not a.has_context_guard}
     return tuple(sorted(terms, key=lambda t: (-len(t[0]), t[0])))
 
 
