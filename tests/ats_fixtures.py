@@ -8,13 +8,13 @@ exact text mapping the engines see is under the test's control. Nothing real is 
 
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from tests.ingest_fixtures import _fpdf as letter_pdf
 from tests.ingest_fixtures import build_pdf
 
-_DATE = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
 NAME = "Alex Example"
 CONTACT = "alex@example.org | +1 555 010 0100 | github.com/alex-example"
 BODY = [
@@ -38,13 +38,17 @@ STEP = 6.0
 
 
 def _fpdf() -> Any:
-    from fpdf import FPDF
-
-    pdf = FPDF(format="letter")
-    pdf.set_creation_date(_DATE)
-    pdf.set_auto_page_break(False)
+    pdf = letter_pdf()
     pdf.add_page()
     return pdf
+
+
+def _planted(path: Path, draw: Callable[[Any, float], None]) -> Path:
+    """The clean résumé with ``draw(pdf, y below the body in mm)`` added."""
+    pdf = _fpdf()
+    draw(pdf, _body(pdf))
+    pdf.output(str(path))
+    return path
 
 
 def _body(pdf: Any, x: float = 18, width: float = 180, lines: Any = None) -> float:
@@ -68,82 +72,77 @@ def _body(pdf: Any, x: float = 18, width: float = 180, lines: Any = None) -> flo
 
 
 def clean_pdf(path: Path) -> Path:
-    pdf = _fpdf()
-    _body(pdf)
-    pdf.output(str(path))
-    return path
+    return _planted(path, lambda pdf, y: None)
 
 
 def white_text_pdf(path: Path) -> Path:
     """A white line of skills on the white page, inside the text area."""
-    pdf = _fpdf()
-    y = _body(pdf)
-    pdf.set_text_color(255, 255, 255)
-    pdf.set_font("Helvetica", "", 10)
-    pdf.set_xy(18, y + 4)
-    pdf.cell(180, 5, STUFFED)
-    pdf.output(str(path))
-    return path
+
+    def draw(pdf: Any, y: float) -> None:
+        pdf.set_text_color(255, 255, 255)
+        pdf.set_font("Helvetica", "", 10)
+        pdf.set_xy(18, y + 4)
+        pdf.cell(180, 5, STUFFED)
+
+    return _planted(path, draw)
 
 
 def off_page_pdf(path: Path) -> Path:
     """A 6.5 pt white keyword line below the bottom edge of the page."""
-    pdf = _fpdf()
-    _body(pdf)
-    pdf.set_text_color(255, 255, 255)
-    pdf.set_font("Helvetica", "", 6.5)
-    pdf.text(18, pdf.h + 6, STUFFED)
-    pdf.output(str(path))
-    return path
+
+    def draw(pdf: Any, y: float) -> None:
+        pdf.set_text_color(255, 255, 255)
+        pdf.set_font("Helvetica", "", 6.5)
+        pdf.text(18, pdf.h + 6, STUFFED)
+
+    return _planted(path, draw)
 
 
 def tiny_text_pdf(path: Path) -> Path:
     """A black line of skills in 2 pt type."""
-    pdf = _fpdf()
-    y = _body(pdf)
-    pdf.set_font("Helvetica", "", 2)
-    pdf.text(18, y + 4, STUFFED)
-    pdf.output(str(path))
-    return path
+
+    def draw(pdf: Any, y: float) -> None:
+        pdf.set_font("Helvetica", "", 2)
+        pdf.text(18, y + 4, STUFFED)
+
+    return _planted(path, draw)
 
 
 def invisible_mode_pdf(path: Path) -> Path:
     """A line of skills drawn in text render mode 3 (invisible)."""
     from fpdf.enums import TextMode
 
-    pdf = _fpdf()
-    y = _body(pdf)
-    pdf.text_mode = TextMode.INVISIBLE
-    pdf.text(18, y + 4, STUFFED)
-    pdf.text_mode = TextMode.FILL
-    pdf.output(str(path))
-    return path
+    def draw(pdf: Any, y: float) -> None:
+        pdf.text_mode = TextMode.INVISIBLE
+        pdf.text(18, y + 4, STUFFED)
+        pdf.text_mode = TextMode.FILL
+
+    return _planted(path, draw)
 
 
 def covered_text_pdf(path: Path) -> Path:
     """A line of skills with a white image drawn over it."""
     from PIL import Image
 
-    pdf = _fpdf()
-    y = _body(pdf)
-    pdf.set_font("Helvetica", "", 10)
-    pdf.text(18, y + 6, STUFFED)
-    pdf.image(Image.new("RGB", (400, 40), (255, 255, 255)), x=16, y=y, w=100, h=10)
-    pdf.output(str(path))
-    return path
+    def draw(pdf: Any, y: float) -> None:
+        pdf.set_font("Helvetica", "", 10)
+        pdf.text(18, y + 6, STUFFED)
+        pdf.image(Image.new("RGB", (400, 40), (255, 255, 255)), x=16, y=y, w=100, h=10)
+
+    return _planted(path, draw)
 
 
 def letter_spaced_pdf(path: Path) -> Path:
     """A skills line set with wide character spacing ("P y T o r c h")."""
-    pdf = _fpdf()
-    y = _body(pdf)
-    pdf.set_font("Helvetica", "", 10)
-    pdf.set_xy(18, y + 2)
-    pdf.set_char_spacing(4)
-    pdf.cell(180, 5, "PyTorch")
-    pdf.set_char_spacing(0)
-    pdf.output(str(path))
-    return path
+
+    def draw(pdf: Any, y: float) -> None:
+        pdf.set_font("Helvetica", "", 10)
+        pdf.set_xy(18, y + 2)
+        pdf.set_char_spacing(4)
+        pdf.cell(180, 5, "PyTorch")
+        pdf.set_char_spacing(0)
+
+    return _planted(path, draw)
 
 
 def image_skills_pdf(path: Path) -> Path:
@@ -153,11 +152,7 @@ def image_skills_pdf(path: Path) -> Path:
     image = Image.new("RGB", (600, 200), (235, 235, 235))
     for top in (40, 90, 140):
         image.paste((40, 40, 40), (30, top, 560, top + 14))
-    pdf = _fpdf()
-    below = _body(pdf)
-    pdf.image(image, x=18, y=below + 4, w=120, h=40)
-    pdf.output(str(path))
-    return path
+    return _planted(path, lambda pdf, y: pdf.image(image, x=18, y=y + 4, w=120, h=40))
 
 
 LEFT = [

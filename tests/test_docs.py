@@ -16,7 +16,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 CLI_DOC = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
 # Pages the README links to that other open work is writing; each must exist once that work
 # lands (remove it from this set then).
-PENDING_PAGES = {"docs/edit-loop.md", "docs/job-postings.md", "docs/evidence.md", "docs/ats.md"}
+PENDING_PAGES = {"docs/edit-loop.md", "docs/job-postings.md", "docs/evidence.md"}
 
 
 def _block(tag: str) -> str:

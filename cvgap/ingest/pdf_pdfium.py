@@ -100,9 +100,7 @@ def _page_chars(page: Any, limits: Limits, name: str) -> PageChars:
         get_box = pdfium_c.FPDFText_GetLooseCharBox
         # The text object of a char, as an int (ctypes' own wrapper returns a pointer
         # object, three times slower to compare): one font, size and style per object.
-        get_object = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
-            ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value or 0
-        )
+        get_object = _by_address(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c_int)
         styles: dict[int | None, tuple[float, bool, bool, RGB | None, bool]] = {}
         blank = Char(text=" ", x0=0, x1=0, top=0, bottom=0, size=0)
         chars: list[Char] = []
@@ -175,12 +173,8 @@ def _paints(
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
     r, g, b, a = (ctypes.c_uint() for _ in range(4))
     # Objects as plain ints (ctypes' own wrappers build a pointer object per call).
-    get_object = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
-        ctypes.cast(pdfium_c.FPDFPage_GetObject, ctypes.c_void_p).value or 0
-    )
-    get_type = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p)(
-        ctypes.cast(pdfium_c.FPDFPageObj_GetType, ctypes.c_void_p).value or 0
-    )
+    get_object = _by_address(pdfium_c.FPDFPage_GetObject, ctypes.c_void_p, ctypes.c_int)
+    get_type = _by_address(pdfium_c.FPDFPageObj_GetType, ctypes.c_int)
     page_address = ctypes.cast(raw_page, ctypes.c_void_p).value
     for index in range(pdfium_c.FPDFPage_CountObjects(raw_page)):
         address = get_object(page_address, index)
@@ -217,3 +211,10 @@ def _paints(
                 )
             )
     return orders, paints
+
+
+def _by_address(function: Any, restype: Any, *more: Any) -> Any:
+    """A PDFium function that takes a handle (and ``more`` arguments) as a plain int address
+    and returns ``restype``: no pointer object built per call."""
+    address = ctypes.cast(function, ctypes.c_void_p).value or 0
+    return ctypes.CFUNCTYPE(restype, ctypes.c_void_p, *more)(address)
