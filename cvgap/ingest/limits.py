@@ -6,6 +6,7 @@ Every limit is a keyword argument of :func:`cvgap.load_resume` (``max_pages`` is
 
 from __future__ import annotations
 
+import gc
 import signal
 import threading
 import time
@@ -55,6 +56,9 @@ class _Overtime(BaseException):  # not caught by parsers' "except Exception"
     pass
 
 
+_ALARM_REPEAT = 0.05  # seconds between alarms once the deadline has passed
+
+
 class Deadline:
     """Raises once ``seconds`` have passed since it was made: checked between pages, and
     inside a parser stuck on one page by :meth:`guard`."""
@@ -84,15 +88,35 @@ class Deadline:
             yield
             return
 
+        stopped = False
+
         def on_alarm(signum: int, frame: FrameType | None) -> None:
-            raise _Overtime
+            if not stopped and not _in_gc_callback(frame):
+                raise _Overtime
 
         previous = signal.signal(signal.SIGALRM, on_alarm)
-        signal.setitimer(signal.ITIMER_REAL, max(self.end - time.monotonic(), 0.01))
+        # Repeating: an alarm that lands in a gc callback is let go (raised there, Python
+        # would swallow it as "unraisable"), and one in a __del__ is swallowed: the next
+        # one, 50 ms later, stops the parser.
+        signal.setitimer(
+            signal.ITIMER_REAL, max(self.end - time.monotonic(), 0.01), _ALARM_REPEAT
+        )
         try:
             yield
         except _Overtime:
+            stopped = True
             raise self._error(name) from None
         finally:
+            stopped = True
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
+
+
+def _in_gc_callback(frame: FrameType | None, depth: int = 3) -> bool:
+    """Whether ``frame`` (or one of its few callers) runs a ``gc.callbacks`` function."""
+    codes = {getattr(callback, "__code__", None) for callback in gc.callbacks}
+    while frame is not None and depth > 0:
+        if frame.f_code in codes:
+            return True
+        frame, depth = frame.f_back, depth - 1
+    return False
