@@ -98,9 +98,7 @@ class Deadline:
         # Repeating: an alarm that lands in a gc callback is let go (raised there, Python
         # would swallow it as "unraisable"), and one in a __del__ is swallowed: the next
         # one, 50 ms later, stops the parser.
-        signal.setitimer(
-            signal.ITIMER_REAL, max(self.end - time.monotonic(), 0.01), _ALARM_REPEAT
-        )
+        signal.setitimer(signal.ITIMER_REAL, max(self.end - time.monotonic(), 0.01), _ALARM_REPEAT)
         try:
             yield
         except _Overtime:
