@@ -303,3 +303,21 @@ def test_plain_reading_keeps_the_text(maker: Callable[[Path], Path], tmp_path: P
     resume = load_resume(maker(tmp_path / "c.pdf"))
     assert resume.plain is not None
     assert "alex@example.org" in resume.plain.text
+
+
+def test_a_photo_shaped_image_is_information_a_wide_one_a_warning() -> None:
+    import dataclasses
+
+    from cvgap.ats.structure import layout
+    from cvgap.types import PageImage, PlainReading
+
+    def image(width: float, height: float) -> PageImage:
+        share = width * height / (612 * 792)
+        return PageImage(page=1, box=(40, 40, 40 + width, 40 + height), page_share=share)
+
+    resume = dataclasses.replace(
+        resume_from_text("Skills\nPython"),
+        plain=PlainReading(text="", images=(image(100, 120), image(300, 100))),
+    )
+    severities = [(f.check, f.severity) for f in layout(resume, None)]
+    assert severities == [("text-in-image", "info"), ("text-in-image", "warning")]

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from cvgap.batch.redact import CONTACT_PATTERNS
+from cvgap.ingest.contact import CONTACT_PATTERNS
 from cvgap.ingest.sections import SECTION_HEADINGS
-from cvgap.types import AtsFinding, Place, Resume
+from cvgap.types import AtsFinding, PageImage, Place, Resume
 
 # The headings every tracking system knows (English); others are mapped by cvgap but may
 # not be by a tracking system.
@@ -20,6 +20,8 @@ EXPECTED_SECTIONS = (("education",), ("skills",), ("experience", "projects"))
 MAX_PAGES = 2
 MAX_BYTES = 2_000_000  # many application portals refuse uploads over 2-5 MB
 IMAGE_SHARE = 0.02  # an image covering this share of a page may hold words
+PHOTO_ASPECT = (0.6, 1.4)  # width/height of a portrait photo or a square logo,
+PHOTO_SHARE = 0.06  # and no bigger than this share of the page
 _YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _SHORT_YEAR_RE = re.compile(r"(?<![\w'’‘])['’‘]\d\d(?!\d)")
 _KEY_RE = re.compile(r"[^\w&' ]+")
@@ -217,22 +219,23 @@ def layout(resume: Resume, path: Path | None) -> list[AtsFinding]:
     return findings
 
 
-def _images(images: tuple[object, ...]) -> list[AtsFinding]:
-    from cvgap.types import PageImage
-
-    wordless = [i for i in images if isinstance(i, PageImage) and not i.has_text]
-    large = [i for i in wordless if i.page_share >= IMAGE_SHARE]
-    if not large:
-        return []
-    return [
-        AtsFinding(
-            check="text-in-image",
-            severity="warning",
-            message=f"An image covers {round(100 * image.page_share)} % of page {image.page} "
-            "with no text layer: any words in it (a skills box, logos) are invisible to "
-            "tracking systems and to cvgap.",
-            fix="Write skills as text; keep images for a photo or decoration only.",
-            where=(Place(page=image.page, box=image.box),),
+def _images(images: tuple[PageImage, ...]) -> list[AtsFinding]:
+    large = [i for i in images if not i.has_text and i.page_share >= IMAGE_SHARE]
+    findings = []
+    for image in large:
+        x0, top, x1, bottom = image.box
+        aspect = (x1 - x0) / max(bottom - top, 1.0)
+        photo = PHOTO_ASPECT[0] <= aspect <= PHOTO_ASPECT[1] and image.page_share < PHOTO_SHARE
+        what = "a photo or logo, by its shape" if photo else "a skills box or logos, say"
+        findings.append(
+            AtsFinding(
+                check="text-in-image",
+                severity="info" if photo else "warning",
+                message=f"An image covers {round(100 * image.page_share)} % of page "
+                f"{image.page} with no text on it ({what}): any words in it are invisible "
+                "to tracking systems and to cvgap.",
+                fix="Write skills as text; keep images for a photo or decoration only.",
+                where=(Place(page=image.page, box=image.box),),
+            )
         )
-        for image in large
-    ]
+    return findings

@@ -13,6 +13,7 @@ import dataclasses
 import re
 from collections.abc import Iterable
 
+from cvgap.ingest.contact import CONTACT_PATTERNS, KNOWN_TLDS
 from cvgap.types import Evidence, Report, Resume, SkillResult
 
 EMAIL = "[email]"
@@ -20,35 +21,7 @@ PHONE = "[phone]"
 URL = "[url]"
 NAME = "[name]"
 
-_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
-_KNOWN_TLDS = (
-    "com",
-    "org",
-    "net",
-    "io",
-    "dev",
-    "ai",
-    "edu",
-    "gov",
-    "me",
-    "co",
-    "info",
-    "app",
-    "xyz",
-    "tech",
-    "page",
-    "site",
-    "blog",
-)
-_TLDS = "|".join((*_KNOWN_TLDS, "[a-z]{2}"))
-_URL_RE = re.compile(
-    r"(?:https?://|ftp://|www\.)\S+"
-    rf"|\b[\w-]+(?:\.[\w-]+)*\.(?:{_TLDS})(?:/[^\s,;)]*)?(?=$|[\s,;)])",
-    re.IGNORECASE,
-)
-_PHONE_RE = re.compile(r"(?<![\w.])\+?\(?\d[\d\s().-]{7,}\d(?![\w.]*\d)")
-# Shared with cvgap.ats.structure (is the contact information machine-readable?).
-CONTACT_PATTERNS = {"email": _EMAIL_RE, "phone": _PHONE_RE, "link": _URL_RE}
+_EMAIL_RE, _PHONE_RE, _URL_RE = (CONTACT_PATTERNS[k] for k in ("email", "phone", "link"))
 _TITLED_RE = re.compile(
     r"\b(?:Prof|Professor|Dr|Mr|Mrs|Ms|Mx)\.?\s+(?:[A-Z][\w'’-]+\.?\s+){0,2}[A-Z][\w'’-]+",
     re.UNICODE,
@@ -174,7 +147,7 @@ def _is_url(text: str) -> bool:
     labels = host.lower().split(".")
     if any(label.isdigit() for label in labels):
         return False
-    return bool(slash) or (host == host.lower() and labels[-1] in _KNOWN_TLDS)
+    return bool(slash) or (host == host.lower() and labels[-1] in KNOWN_TLDS)
 
 
 def _digits(text: str) -> bool:
