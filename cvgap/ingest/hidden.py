@@ -30,7 +30,11 @@ BLACK: RGB = (0.0, 0.0, 0.0)
 def split_hidden(page: PageChars) -> tuple[list[Char], list[tuple[Char, HiddenReason]]]:
     """The page's visible characters, and its hidden ones with the reason."""
     width, height = page.width, page.height
-    images = [p for p in page.paints if p.color is None]
+    first_text = min((ch.order for ch in page.chars if ch.order >= 0), default=-1)
+    # Only an image drawn after some text can cover it.
+    images = [
+        p for p in page.paints if p.color is None and first_text >= 0 and p.order > first_text
+    ]
     fills = [p for p in page.paints if p.color is not None]
     faint_on_white: dict[RGB, bool] = {}
     visible: list[Char] = []
@@ -60,8 +64,12 @@ def split_hidden(page: PageChars) -> tuple[list[Char], list[tuple[Char, HiddenRe
                 faint = faint_on_white[color] = contrast(color, _WHITE) < MIN_CONTRAST
             if faint and contrast(color, _background(ch, fills)) < MIN_CONTRAST:
                 reason = "background"
-        if reason is None and images and ch.order >= 0 and _covered(ch, images):
-            reason = "covered"
+        if reason is None and images and ch.order >= 0:
+            x, y = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
+            for p in images:
+                if p.order > ch.order and p.x0 <= x <= p.x1 and p.top <= y <= p.bottom:
+                    reason = "covered"
+                    break
         if reason is None and ch.bottom - ch.top < TINY_PT:  # the glyph box, not the font
             # size: some generators set a 1 pt font and scale it with the text matrix
             reason = "tiny"
@@ -85,10 +93,6 @@ def _background(ch: Char, fills: list[Paint]) -> RGB:
         if below and _inside(ch, paint) and (best is None or paint.order > best.order):
             best = paint
     return best.color if best is not None and best.color is not None else _WHITE
-
-
-def _covered(ch: Char, images: list[Paint]) -> bool:
-    return any(paint.order > ch.order and _inside(ch, paint) for paint in images)
 
 
 def luminance(color: RGB) -> float:
