@@ -321,3 +321,62 @@ def test_a_photo_shaped_image_is_information_a_wide_one_a_warning() -> None:
     )
     severities = [(f.check, f.severity) for f in layout(resume, None)]
     assert severities == [("text-in-image", "info"), ("text-in-image", "warning")]
+
+
+_coord = st.floats(min_value=-2000, max_value=2000, allow_nan=False)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    chars=st.lists(
+        st.tuples(
+            st.text(max_size=3), _coord, _coord, _coord, _coord, st.booleans(), st.booleans()
+        ),
+        max_size=60,
+    )
+)
+def test_any_characters_split_into_visible_and_hidden_and_read_plainly(
+    chars: list[tuple[str, float, float, float, float, bool, bool]],
+) -> None:
+    from cvgap.ingest.hidden import split_hidden
+    from cvgap.ingest.layout import hidden_lines
+    from cvgap.ingest.model import Char, PageChars, Paint
+    from cvgap.ingest.plain import plain_page_text
+
+    page = PageChars(
+        width=612,
+        height=792,
+        chars=[
+            Char(
+                text=t,
+                x0=x0,
+                x1=x1,
+                top=top,
+                bottom=bottom,
+                size=10,
+                color=(1.0, 1.0, 1.0) if white else None,
+                invisible=invisible,
+                order=i,
+            )
+            for i, (t, x0, x1, top, bottom, white, invisible) in enumerate(chars)
+        ],
+        paints=[Paint(x0=0, top=0, x1=300, bottom=300, order=30, color=None)],
+    )
+    text, _ = plain_page_text(page.chars)
+    visible, hidden = split_hidden(page)
+    assert len(visible) + len(hidden) == len(page.chars)
+    assert all(span.page == 1 for span in hidden_lines(hidden, 1))
+    assert isinstance(text, str)
+
+
+def test_a_redacted_batch_keeps_the_flags_but_not_the_hidden_words(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    white_text_pdf(folder / "a.pdf")
+    code, out = _run(runner, "batch", "--workers", "1", "--redact", str(folder))
+    assert code == 0
+    (finding,) = [f for f in json.loads(out)["ats"]["findings"] if f["check"] == "invisible-text"]
+    assert finding["message"] == "Hidden text." and finding["where"] == []
+    assert "Docker" not in finding["message"] and "PyTorch" in finding["skills"]
