@@ -177,7 +177,7 @@ def test_structure_checks_on_text(taxonomy: Taxonomy, nlp: Language) -> None:
     by_check = {(f.check, f.severity): f for f in ats.findings}
     assert "Education" in by_check["section-headings", "warning"].message
     assert "No email address" in by_check["contact-details", "warning"].message
-    assert "address is not written out" in by_check["contact-details", "info"].message
+    assert "addresses are not written out" in by_check["contact-details", "info"].message
     assert "two-digit years" in by_check["dates", "warning"].message
     assert ats.extractor == ""  # no plain reading of a text file
 

@@ -31,7 +31,7 @@ def invisible_text(resume: Resume, taxonomy: Taxonomy) -> list[AtsFinding]:
                 severity="error" if skills else "warning" if reason != "tiny" else "info",
                 message=(
                     f"{len(words)} word{'s' if len(words) != 1 else ''}{on} that a reader "
-                    f"cannot see ({HIDDEN_REASONS[reason]}) but a tracking system reads: "
+                    f"cannot see but a tracking system reads ({HIDDEN_REASONS[reason]}): "
                     f"“{preview}”{found}."
                 ),
                 fix=(

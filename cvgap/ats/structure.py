@@ -25,7 +25,8 @@ PHOTO_SHARE = 0.06  # and no bigger than this share of the page
 _YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _SHORT_YEAR_RE = re.compile(r"(?<![\w'’‘])['’‘]\d\d(?!\d)")
 _KEY_RE = re.compile(r"[^\w&' ]+")
-_PROFILE_RE = re.compile(r"(?<![^\W_])(linkedin|github)(?![^\W_])", re.IGNORECASE)
+_PROFILE_NAMES = {"linkedin": "LinkedIn", "github": "GitHub"}
+_PROFILE_RE = re.compile(rf"(?<![^\W_])({'|'.join(_PROFILE_NAMES)})(?![^\W_])", re.IGNORECASE)
 
 
 def _key(text: str) -> str:
@@ -104,11 +105,14 @@ def contact_details(resume: Resume) -> list[AtsFinding]:
     named = {m.group(1).lower() for m in _PROFILE_RE.finditer(resume.text)}
     bare = sorted(name for name in named if name not in links)
     if bare:
+        names = " and ".join(_PROFILE_NAMES[n] for n in bare)
+        verb = (
+            "are named but their addresses are" if len(bare) > 1 else "is named but its address is"
+        )
         findings.append(
             _contact(
                 "info",
-                f"{' and '.join(n.title() for n in bare)} is named but its address is not "
-                "written out (a link on a word or icon is lost in plain text)",
+                f"{names} {verb} not written out (a link on a word or icon is lost in plain text)",
                 "Write the address itself, e.g. github.com/yourname.",
             )
         )
@@ -184,12 +188,13 @@ def layout(resume: Resume, path: Path | None) -> list[AtsFinding]:
         )
     if plain is not None and plain.column_pages:
         pages = ", ".join(map(str, plain.column_pages))
+        which = f"Pages {pages} have" if len(plain.column_pages) > 1 else f"Page {pages} has"
         findings.append(
             AtsFinding(
                 check="columns",
                 severity="info",
-                message=f"Page {pages} has two columns; a plain extractor reads rows across "
-                "both, mixing their lines.",
+                message=f"{which} two columns; a plain extractor reads rows across both, "
+                "mixing their lines.",
                 fix="A one-column layout is read the same way by every system.",
             )
         )

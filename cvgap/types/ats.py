@@ -15,11 +15,11 @@ from typing import Any, Literal
 HiddenReason = Literal["background", "off-page", "tiny", "invisible", "covered", "hidden-run"]
 Severity = Literal["error", "warning", "info"]
 
-# What each reason means to a reader, finishing "text that is ...".
+# What each reason means to a reader: "words a reader cannot see (<reason>)".
 HIDDEN_REASONS: dict[HiddenReason, str] = {
-    "background": "the colour of its background (white on white)",
-    "off-page": "outside the page",
-    "tiny": "under 4 pt, too small to read",
+    "background": "in the colour of their background: white on white",
+    "off-page": "placed outside the page",
+    "tiny": "under 4 pt high",
     "invisible": "drawn in the invisible text mode",
     "covered": "covered by an image",
     "hidden-run": "marked hidden in Word, or white",
