@@ -284,6 +284,9 @@ def test_batch_flags_hidden_text_and_the_cohort_counts_it(
     )
     assert code == 0
     assert "1 résumé carries hidden text" in report.read_text(encoding="utf-8")
+    page = tmp_path / "cohort.html"
+    code, _ = _run(runner, "batch", "--workers", "1", "-f", "html", "-o", str(page), str(folder))
+    assert code == 0 and "1 résumé carries hidden text</b>: " in page.read_text(encoding="utf-8")
 
 
 @settings(
