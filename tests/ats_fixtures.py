@@ -145,6 +145,23 @@ def letter_spaced_pdf(path: Path) -> Path:
     return _planted(path, draw)
 
 
+def hyphenated_pdf(path: Path) -> Path:
+    """A bullet that wraps with a hyphen inside "computer vision" ("com-" / "puter")."""
+
+    def draw(pdf: Any, y: float) -> None:
+        pdf.set_font("Helvetica", "", 10)
+        for i, text in enumerate(
+            [
+                "- Built a lane detector for the farm robots with a classical com-",
+                "puter vision pipeline and a small convolutional network in two weeks",
+            ]
+        ):
+            pdf.set_xy(18, y + 2 + 4.4 * i)
+            pdf.cell(180, 5, text)
+
+    return _planted(path, draw)
+
+
 def image_skills_pdf(path: Path) -> Path:
     """A skills box drawn as a picture (a grey panel with dark "text" bars), no text layer."""
     from PIL import Image
@@ -282,6 +299,12 @@ PLANTED = {
         "keyword-search-misses",
         "interleaved-columns",
         "Object detection",
+    ),
+    "hyphen at a line end": (
+        hyphenated_pdf,
+        "keyword-search-misses",
+        "hyphenation",
+        "Computer vision",
     ),
     "image-only skills box": (image_skills_pdf, "text-in-image", None, None),
 }

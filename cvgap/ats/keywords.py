@@ -39,6 +39,12 @@ CAUSES: dict[str, tuple[str, str]] = {
         "an icon glyph next to it is read as letters glued to the word",
         "Put a space between icons and words, or drop the icon.",
     ),
+    "hyphenation": (
+        "it is hyphenated at a line end (“De-” / “sign”), and a plain extractor keeps the "
+        "hyphen and the line break",
+        "Keep skill names whole at line ends (LaTeX: \\mbox{…} or \\hyphenation{…}; Word: "
+        "Layout ▸ Hyphenation: None).",
+    ),
     "run-together": (
         "the PDF has no space characters between its words and the gaps are narrow, so an "
         "extractor that splits words by a fixed gap (pdfplumber's 3 pt) runs them together",
@@ -63,6 +69,7 @@ CAUSES: dict[str, tuple[str, str]] = {
 _LIGATURES_RE = re.compile("[\ufb00-\ufb06]")
 _LETTER_SPACED_RE = re.compile(r"(?<!\S)(?:\S ){2,}\S(?!\S)")
 _CID_RE = re.compile(r"\(cid:\d+\)")
+_HYPHEN_BREAK_RE = re.compile(r"(?<=[^\W\d_])-[ \t]*\n[ \t]*(?=[^\W\d_])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +158,8 @@ class _Variants:
                 text = _LIGATURES_RE.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
             elif name == "letter-spacing":
                 text = _LETTER_SPACED_RE.sub(lambda m: m.group().replace(" ", ""), text)
+            elif name == "hyphenation":
+                text = _HYPHEN_BREAK_RE.sub("", text)
             elif name == "icon-font":
                 for glyph in sorted(self.icons, key=len, reverse=True):
                     text = text.replace(glyph, " ")
@@ -158,7 +167,7 @@ class _Variants:
         return self._cache[name]
 
     def cause(self, term: str, line: str, resume: Resume) -> str:
-        for name in ("ligature", "letter-spacing", "icon-font"):
+        for name in ("ligature", "letter-spacing", "icon-font", "hyphenation"):
             if (name != "ligature" or _LIGATURES_RE.search(self.plain)) and has_term(
                 self._get(name), term
             ):
@@ -167,11 +176,11 @@ class _Variants:
         glued = re.compile(r"\s*".join(re.escape(w) for w in words), re.IGNORECASE)
         if glued.search(self.plain):
             return "run-together"
-        cids = _CID_RE.search(self.plain) is not None
+        # A font without a text mapping turns every glyph into (cid:N); a few icons do not.
+        cids = len(_CID_RE.findall(self.plain)) >= max(10, len(self.plain.split()) // 50)
         if cids and _mostly_missing(line, self.plain):
             return "glyphs-without-text"
-        columns = resume.plain is not None and bool(resume.plain.column_pages)
-        if len(words) > 1 and columns and all(has_term(self.plain, w) for w in words):
+        if resume.plain is not None and resume.plain.column_pages:
             return "interleaved-columns"
         return "glyphs-without-text" if cids else "other"
 
