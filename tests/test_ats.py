@@ -385,3 +385,17 @@ def test_a_redacted_batch_keeps_the_flags_but_not_the_hidden_words(
     (finding,) = [f for f in json.loads(out)["ats"]["findings"] if f["check"] == "invisible-text"]
     assert finding["message"] == "Hidden text." and finding["where"] == []
     assert "Docker" not in finding["message"] and "PyTorch" in finding["skills"]
+
+
+def test_posting_wording_with_a_posting_read_by_read_job(taxonomy: Taxonomy, nlp: Language) -> None:
+    from cvgap.ats import resume_evidence
+    from cvgap.job import read_job
+
+    posting = read_job(
+        "Requirements:\n- Experience with PyTorch and OpenCV\n- Docker is a plus\n",
+        taxonomy=taxonomy,
+    )
+    resume = resume_from_text("Skills\nTorch, OpenCV, Python\n")
+    report = analyze(resume, taxonomy=taxonomy, nlp=nlp)
+    findings = posting_wording(posting, resume_evidence(report), taxonomy)
+    assert [f.message for f in findings] == ["The posting says PyTorch; your résumé says Torch."]
