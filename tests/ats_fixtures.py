@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.ingest_fixtures import _fpdf as letter_pdf
-from tests.ingest_fixtures import build_pdf
+from tests.ingest_fixtures import build_pdf, to_unicode_cmap
 
 NAME = "Alex Example"
 CONTACT = "alex@example.org | +1 555 010 0100 | github.com/alex-example"
@@ -224,21 +224,6 @@ def _stream(data: bytes) -> bytes:
     return b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
 
 
-def _cmap(pairs: dict[bytes, str]) -> bytes:
-    chars = b"".join(
-        b"<%s> <%s>\n" % (k.hex().encode(), "".join(f"{ord(c):04X}" for c in v).encode())
-        for k, v in pairs.items()
-    )
-    return (
-        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
-        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-        b"/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
-        b"1 begincodespacerange <00> <FF> endcodespacerange\n"
-        b"%d beginbfchar\n%sendbfchar\n"
-        b"endcmap CMapName currentdict /CMapName get exch defineresource pop end end"
-    ) % (len(pairs), chars)
-
-
 def _raw_resume(path: Path, planted: bytes) -> Path:
     """The clean résumé as raw text operators (/F1 Helvetica), then ``planted`` (which may
     use /F2, a font whose A maps to U+FB02 "ﬂ", and /F3, an icon font whose A maps to the
@@ -260,10 +245,10 @@ def _raw_resume(path: Path, planted: bytes) -> Path:
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
         _stream(b"\n".join(ops)),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 7 0 R >>",
-        _stream(_cmap({b"A": "\ufb02"})),
+        _stream(to_unicode_cmap({b"A": "\ufb02"})),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /FontAwesome5Brands-Regular "
         b"/FirstChar 65 /LastChar 65 /Widths [1000] /FontDescriptor 10 0 R /ToUnicode 9 0 R >>",
-        _stream(_cmap({b"A": "linkedin"})),
+        _stream(to_unicode_cmap({b"A": "linkedin"})),
         b"<< /Type /FontDescriptor /FontName /FontAwesome5Brands-Regular /Flags 4 "
         b"/FontBBox [0 -200 1000 800] /ItalicAngle 0 /Ascent 800 /Descent -200 "
         b"/CapHeight 700 /StemV 80 >>",

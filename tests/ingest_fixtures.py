@@ -268,20 +268,26 @@ def _stream(data: bytes, extra: bytes = b"") -> bytes:
 ICON_CODES = {b"A": "F0B7", b"B": "FB01", b"C": "F0E0", b"D": "FB02"}
 
 
-def glyph_pdf(path: Path, content: bytes) -> Path:
-    """One page whose content stream is ``content``; /F1 is Helvetica (WinAnsi), /F2 an
-    "icon" font whose codes A-D map to private-use glyphs and the ligatures fi, fl."""
-    bfchars = b"".join(
-        b"<%s> <%s>\n" % (k.hex().encode(), v.encode()) for k, v in ICON_CODES.items()
+def to_unicode_cmap(pairs: dict[bytes, str]) -> bytes:
+    """A ToUnicode CMap mapping each one-byte code to its text (one or more characters)."""
+    chars = b"".join(
+        b"<%s> <%s>\n" % (k.hex().encode(), "".join(f"{ord(c):04X}" for c in v).encode())
+        for k, v in pairs.items()
     )
-    cmap = (
+    return (
         b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
         b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
         b"/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
         b"1 begincodespacerange <00> <FF> endcodespacerange\n"
         b"%d beginbfchar\n%sendbfchar\n"
         b"endcmap CMapName currentdict /CMapName get exch defineresource pop end end"
-    ) % (len(ICON_CODES), bfchars)
+    ) % (len(pairs), chars)
+
+
+def glyph_pdf(path: Path, content: bytes) -> Path:
+    """One page whose content stream is ``content``; /F1 is Helvetica (WinAnsi), /F2 an
+    "icon" font whose codes A-D map to private-use glyphs and the ligatures fi, fl."""
+    cmap = to_unicode_cmap({k: chr(int(v, 16)) for k, v in ICON_CODES.items()})
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
