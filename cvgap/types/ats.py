@@ -58,7 +58,7 @@ class PageImage:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PlainReading:
-    """The file as a plain extractor reads it (see :mod:`cvgap.ats.plain`), and the layout
+    """The file as a plain extractor reads it (see :mod:`cvgap.ingest.plain`), and the layout
     facts the ATS checks need: icon-font glyph texts in it, images, header/footer text,
     tables and pages with columns."""
 
