@@ -56,9 +56,10 @@ def run_checks(
 ) -> AtsReport:
     """Every ATS check on one résumé and its report, errors first.
 
-    >>> ats = run_checks(resume, report, taxonomy)
-    >>> [f.check for f in ats.findings]
-    ['invisible-text', 'keyword-search-misses']
+    >>> resume = load_resume("cv-with-white-keywords.pdf")  # doctest: +SKIP
+    >>> ats = run_checks(resume, analyze(resume), load_taxonomy())  # doctest: +SKIP
+    >>> [f.check for f in ats.findings]  # doctest: +SKIP
+    ['invisible-text', 'contact-details']
     """
     findings: list[AtsFinding] = [*invisible_text(resume, taxonomy)]
     findings += keyword_findings(keyword_misses(resume, report, taxonomy))

@@ -27,10 +27,9 @@ def resume_evidence(report: Report) -> dict[str, tuple[str, ...]]:
 def posting_wording(
     posting: JobPosting, evidence: Mapping[str, tuple[str, ...]], taxonomy: Taxonomy
 ) -> list[AtsFinding]:
-    """One finding per skill the posting names in words the résumé does not use.
-
-    >>> # the posting says "PyTorch", the résumé "Torch": suggest "PyTorch"
-    """
+    """One finding per skill the posting names in words the résumé does not use (the
+    posting says "PyTorch", the résumé "Torch": suggest "PyTorch"); skills the résumé does
+    not show are left alone."""
     findings = []
     seen: set[str] = set()
     wanted: list[JobRequirement | JobDuty] = [*posting.requirements, *posting.duties]
