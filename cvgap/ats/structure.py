@@ -55,14 +55,17 @@ def section_headings(resume: Resume) -> list[AtsFinding]:
         )
     missing = [group[0] for group in EXPECTED_SECTIONS if not any(s in found for s in group)]
     if missing:
-        names = " and ".join(m.title() for m in missing)
+        titles = [m.title() for m in missing]
+        several = len(titles) > 1
         findings.append(
             AtsFinding(
                 check="section-headings",
                 severity="warning",
-                message=f"No {names} heading found: tracking systems file what they read under "
-                "the headings they recognise.",
-                fix=f"Add a heading named {names} above that part of the résumé.",
+                message=f"No {' or '.join(titles)} heading found: tracking systems file what "
+                "they read under the headings they recognise.",
+                fix=f"Add {'headings' if several else 'a heading'} named "
+                f"{' and '.join(titles)} above {'those parts' if several else 'that part'} "
+                "of the résumé.",
             )
         )
     return findings
