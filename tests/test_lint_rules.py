@@ -25,7 +25,7 @@ skills:
     name: SLAM
     aliases: [slam, visual odometry]
     implies: [ros]
-    examples: {match: ["Implemented visual odometry"]}
+    examples: {match: ["Implemented visual odometry"], no_match: ["Hit a grand slam"]}
 """
 
 ROLE = """\
@@ -368,7 +368,10 @@ def test_unreachable_score(tmp_path: Path) -> None:
 
 
 def test_missing_examples(tmp_path: Path) -> None:
-    text = SKILLS.replace('    examples: {match: ["Implemented visual odometry"]}\n', "")
+    text = SKILLS.replace(
+        '    examples: {match: ["Implemented visual odometry"], no_match: ["Hit a grand slam"]}\n',
+        "",
+    )
     check(tmp_path, {"a.yaml": text}, [("a.yaml", 8, 5, "missing-examples")])
 
 
@@ -391,6 +394,35 @@ def test_invalid_pattern_quotes_spacy(tmp_path: Path) -> None:
 
 def test_valid_pattern(tmp_path: Path) -> None:
     text = SKILLS.replace("implies: [ros]", "implies: [ros]\n    patterns: [[{LOWER: vslam}]]")
+    check(tmp_path, {"a.yaml": text}, [])
+
+
+def test_guard_without_no_match(tmp_path: Path) -> None:
+    text = SKILLS.replace("[slam, visual odometry]", "[{alias: slam, near: [robot]}]")
+    text = text.replace(', no_match: ["Hit a grand slam"]', "")
+    check(tmp_path, {"a.yaml": text}, [("a.yaml", 8, 5, "guard-without-no-match")])
+
+
+# --------------------------------------------------------------------------- lists
+
+
+def test_a_named_list_is_expanded_into_the_guard(tmp_path: Path) -> None:
+    lists = 'lists:\n  robot-words: [Robot, "robots.", "(ROS)"]\n'
+    text = SKILLS.replace("[slam, visual odometry]", '[{alias: slam, near: ["@robot-words"]}]')
+    check(tmp_path, {"a.yaml": text, "lists.yaml": lists}, [])
+    from cvgap.taxonomy import check_taxonomy
+
+    taxonomy, _ = check_taxonomy([tmp_path / "tax"])
+    assert taxonomy.skills["slam"].aliases[0].near == ("robot", "robots", "ros")
+
+
+def test_unknown_list(tmp_path: Path) -> None:
+    text = SKILLS.replace("[slam, visual odometry]", '[{alias: slam, near: ["@robot-word"]}]')
+    check(tmp_path, {"a.yaml": text}, [("a.yaml", 10, 36, "unknown-list")])
+
+
+def test_a_word_starting_with_at_is_no_list(tmp_path: Path) -> None:
+    text = SKILLS.replace("[slam, visual odometry]", '[{alias: slam, near: ["@0.5"]}]')
     check(tmp_path, {"a.yaml": text}, [])
 
 

@@ -15,11 +15,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from cvgap.extract.context import Candidate, guard_ok, is_intent, usage_of
+from cvgap.extract.context import Candidate, LineRegions, cue_matcher, guard_ok, usage_of
+from cvgap.extract.evidence import EvidenceShapes, NeverEvidence
 from cvgap.extract.ruler import (
     DOC_EXTENSION,
     FACTORY,
-    FUZZY_KIND,
     SPANS_KEY,
     VARIANTS_FACTORY,
     build_nlp,
@@ -27,6 +27,7 @@ from cvgap.extract.ruler import (
     make_skill_variants,
     skill_patterns,
 )
+from cvgap.extract.spanid import SpanId
 from cvgap.types import Alias, MatchKind, Resume, Skill, SkillMention, Taxonomy
 
 if TYPE_CHECKING:
@@ -45,64 +46,74 @@ __all__ = [
 ]
 
 
-def extract_skills(resume: Resume, nlp: Language, taxonomy: Taxonomy) -> list[SkillMention]:
+def extract_skills(
+    resume: Resume, nlp: Language, taxonomy: Taxonomy, *, language: str | None = None
+) -> list[SkillMention]:
     """Every skill mention in ``resume``, in text order, with its line and section.
 
-    Mentions failing their alias's context guard are dropped; mentions in a negated or
-    aspirational phrase ("no experience with X", "want to learn X") are kept with
-    ``negated=True`` (the report lists them as intents and never counts them).
+    Mentions failing their alias's context guard are dropped, and so are mentions that are
+    never evidence (a heading, a contact line, an organisation's name: see
+    :mod:`cvgap.extract.evidence`). Mentions a context cue reaches ("no experience with X",
+    "want to learn X", "X: not yet", "seeking an X internship") are kept with
+    ``negated=True`` (the report lists them as intents and never counts them); the cues are
+    those of English and of ``language`` (default: the language the résumé is written in).
 
     >>> [m.skill_id for m in extract_skills(resume_from_text("Trained YOLOv8 in PyTorch"),
     ...                                     nlp, taxonomy)]
     ['yolo', 'pytorch']
     """
+    from cvgap.ingest.checks import guess_language
+
     doc = nlp(resume.text)
+    never_evidence = NeverEvidence(resume, EvidenceShapes.of(taxonomy))
     spans = sorted(doc.spans[SPANS_KEY], key=lambda s: (s.start_char, -len(s)))
     candidates: list[tuple[Candidate, Alias | None, MatchKind]] = []
     for span in spans:
-        fields = span.id_.split("|")
-        skill = taxonomy.skills.get(fields[0])
+        span_id = SpanId.parse(span.id_)
+        skill = taxonomy.skills.get(span_id.skill_id)
         if skill is None:
             continue
-        key = fields[1] if len(fields) > 1 else ""
-        kind: MatchKind = (
-            "fuzzy" if fields[-1] == FUZZY_KIND else ("pattern" if key == "p" else "exact")
-        )
         line = resume.line_at(span.start_char)
-        alias = _alias(skill, key)
-        candidates.append(
-            (
-                Candidate(
-                    span=span,
-                    skill_id=skill.id,
-                    category=skill.category,
-                    line=line,
-                    needs_context=_needs_context(alias),
-                ),
-                alias,
-                kind,
-            )
-        )
-    others = [cand for cand, _, _ in candidates]
-    mentions: list[SkillMention] = []
-    for cand, alias, kind in candidates:
-        if alias is not None and alias.has_context_guard and not guard_ok(doc, cand, alias, others):
+        if never_evidence(line, span.start_char, span.end_char):
             continue
-        span, line = cand.span, cand.line
-        mentions.append(
-            SkillMention(
-                skill_id=cand.skill_id,
-                text=span.text,
-                start=span.start_char,
-                end=span.end_char,
-                line=line.number,
-                section=line.section,
-                line_text=line.text,
-                kind=kind,
-                usage=usage_of(line),
-                negated=is_intent(line, span.start_char, span.end_char),
-            )
+        alias = _alias(skill, span_id.alias)
+        kind: MatchKind = span_id.kind  # type: ignore[assignment]  # one of MatchKind
+        cand = Candidate(
+            span=span,
+            skill_id=skill.id,
+            category=skill.category,
+            line=line,
+            needs_context=_needs_context(alias),
         )
+        candidates.append((cand, alias, kind))
+    others = [cand for cand, _, _ in candidates]
+    kept = [
+        (cand, kind)
+        for cand, alias, kind in candidates
+        if alias is None or not alias.has_context_guard or guard_ok(doc, cand, alias, others)
+    ]
+    regions = LineRegions(doc, resume, frozenset(taxonomy.lists.get("wrap-words", ())))
+    spans_read = [regions.of(cand.line) for cand, _ in kept]
+    cues = cue_matcher(nlp, taxonomy).scan(
+        doc, [language or guess_language(resume.text)], [(r.lo, r.hi) for r in spans_read]
+    )
+    spots = [(c.span.start, c.span.end, c.skill_id) for c, _ in kept]
+    mentions = [
+        SkillMention(
+            skill_id=cand.skill_id,
+            text=cand.span.text,
+            start=cand.span.start_char,
+            end=cand.span.end_char,
+            line=cand.line.number,
+            section=cand.line.section,
+            line_text=cand.line.text,
+            kind=kind,
+            usage=usage_of(cand.line),
+            negated=cues.category(cand.span.start, cand.span.end, regions.of(cand.line), spots)
+            is not None,
+        )
+        for cand, kind in kept
+    ]
     return _drop_contained(mentions)
 
 
@@ -112,8 +123,8 @@ def _needs_context(alias: Alias | None) -> bool:
     return alias is not None and bool(alias.near or alias.near_categories or alias.list_item)
 
 
-def _alias(skill: Skill, key: str) -> Alias | None:
-    return skill.aliases[int(key)] if key.isdigit() and int(key) < len(skill.aliases) else None
+def _alias(skill: Skill, index: int | None) -> Alias | None:
+    return skill.aliases[index] if index is not None and index < len(skill.aliases) else None
 
 
 def _drop_contained(mentions: Iterable[SkillMention]) -> list[SkillMention]:

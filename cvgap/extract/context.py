@@ -1,7 +1,9 @@
-"""Reading a mention in its context: ambiguity guards, intent and evidence strength.
+"""Reading a mention in its context: ambiguity guards, the region its cues are read in, and
+evidence strength.
 
-Everything here looks at the mention's own résumé line only: a skill on the next line says
-nothing about whether "C" in "received a C in patience" is a language.
+Guards look at the mention's own résumé line only: a skill on the next line says nothing
+about whether "C" in "received a C in patience" is a language. Context cues (see
+:mod:`cvgap.extract.cues`) read the mention's sentence, which may wrap onto the next line.
 """
 
 from __future__ import annotations
@@ -11,9 +13,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from cvgap.types import BULLET_MARKS, Alias, ResumeLine, Usage
+from cvgap.extract.cues import CueMatcher, Region
+from cvgap.ingest.sections import heading_section
+from cvgap.taxonomy.words import guard_key
+from cvgap.types import BULLET_MARKS, Alias, Resume, ResumeLine, Taxonomy, Usage
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Doc, Span
 
 APPLIED_SECTIONS = frozenset({"experience", "projects", "publications"})
@@ -24,59 +30,6 @@ LIST_SEPARATORS = frozenset(
 )
 BULLETS = frozenset(BULLET_MARKS)
 
-_INTENT_BEFORE = re.compile(
-    r"\b(?:no (?:prior |real |professional |hands-on |formal |practical )?"
-    r"(?:experience|exposure|knowledge|background)(?: (?:with|in|of|using))?"
-    r"|never (?:used|worked with|touched|tried)"
-    r"|(?:not|un) ?(?:yet )?(?:familiar|experienced|proficient) (?:with|in)"
-    r"|(?:do|does|did)(?: not|n't) (?:know|use|have)"
-    r"|(?:want|hope|plan|aim|intend|wish|eager|would like|looking forward)(?:s|ing|ed)? to "
-    r"(?:learn|study|explore|pick up|try|get into|master|work with)"
-    r"|(?:currently|now|still) learning|interested in(?: learning)?|learning goals?|to learn"
-    r"|curious about|mov(?:e|ing) (?:in)?to(?:wards?)?|mov(?:e|ing) towards?"
-    r"|transition(?:ing)? (?:in)?to|aspiring to|planned|future"
-    r"|(?:start|begin)(?:ing)? (?:to )?learn(?:ing)?"
-    r"|(?:would like|want|wish|hope|hoping) (?:an?|the|my first) (?:\w+ ){0,2}?"
-    r"(?:internship|job|role|position|placement)"
-    r"|(?:have|has|had)(?: not|n't)(?: yet)? (?:taken|used|tried|learned|learnt|studied|"
-    r"touched|built|trained|worked (?:with|on))"
-    r"|not \(?yet\)?|next (?:goals?|steps?)|(?:read|heard|know) about|heard of)"
-    r"\b[^:]{0,3}:?",
-    re.IGNORECASE,
-)
-# "no Keras", "without PyTorch": a negation right before the mention.
-_NEGATION_ADJACENT = re.compile(r"\b(?:no|not|without|w/o)\s+$", re.IGNORECASE)
-_INTENT_AFTER = re.compile(
-    r"^\s*(?:basics\s+)?(?:[(\[]\s*|[–—-]\s+)"
-    r"(?:planned|currently learning|learning|to learn|next|halfway)\b"
-    # "X, haven't trained anything yet", "X but never used them"
-    r"|^[^.;!?]{0,60}?\b(?:have(?: not|n't)|has(?: not|n't)|never|not yet)\s+"
-    r"(?:\w+\s+){0,2}?(?:anything|them|it|one|any)\b",
-    re.IGNORECASE,
-)
-# "seeking a Computer Vision internship": the job wanted, not a skill shown.
-_TARGET_BEFORE = re.compile(
-    r"\b(?:(?:seeking|looking for|applying (?:for|to)|searching for|in search of|hoping for)"
-    r"\s+(?:an?\s+|the\s+|my\s+)?|(?:to|for|into)\s+(?:an?|the|my)\s+)"
-    r"(?:first\s+|summer\s+|\d{4}\s+)*$",
-    re.IGNORECASE,
-)
-# "... for the Computer Vision Intern role": a skill naming a role is the job wanted.
-_ROLE_AFTER = re.compile(
-    r"^\s*(?:(?:engineer(?:ing)?|intern(?:ship)?|researcher|developer)\s+)?"
-    r"(?:role|position|opening|vacancy)\b",
-    re.IGNORECASE,
-)
-_TARGET_AFTER = re.compile(
-    r"^[\s-]*(?:(?:and|/|&)\s*[\w+-]+\s+)?(?:engineer(?:ing)?\s+)?"
-    r"(?:intern(?:ship)?s?|positions?|roles?|jobs?|opportunit(?:y|ies)|placements?)\b",
-    re.IGNORECASE,
-)
-# What ends the reach of "no experience with": a sentence end or a contrast.
-_SCOPE_END = re.compile(
-    r"[;!?|•]|\.(?:\s|$)|\b(?:but|however|although|though|whereas|while|yet|except)\b",
-    re.IGNORECASE,
-)
 _LABEL_LINE = re.compile(r"^\W*[A-Za-z][\w &/+.-]{0,30}:\s")
 _ACTION = re.compile(
     r"^\W*(?:(?!(?:skilled|experienced|interested|motivated|dedicated|detail|talented|"
@@ -116,17 +69,17 @@ def guard_ok(doc: Doc, cand: Candidate, alias: Alias, others: Sequence[Candidate
     lo, hi = min(lo, span.start), max(hi, span.end)
     prev = doc[span.start - 1].lower_ if span.start > lo else ""
     nxt = doc[span.end].lower_ if span.end < hi else ""
-    if prev and prev in alias.not_preceded_by:
+    if alias.not_preceded_by and _word_at(doc, span.start - 1, lo, hi, -1) in alias.not_preceded_by:
         return False
-    if nxt and nxt in alias.not_followed_by:
+    if alias.not_followed_by and _word_at(doc, span.end, lo, hi, 1) in alias.not_followed_by:
         return False
     if alias.list_item:
         first = span.start == lo or (span.start - 1 == lo and prev in BULLETS)
         if not (first or prev in LIST_SEPARATORS) or not (not nxt or nxt in LIST_SEPARATORS):
             return False
     w_lo, w_hi = max(lo, span.start - alias.window), min(hi, span.end + alias.window)
-    around = " ".join(t.lower_ for t in (*doc[w_lo : span.start], *doc[span.end : w_hi]))
-    padded = f" {around} "
+    around = " ".join(guard_key(t.text) for t in (*doc[w_lo : span.start], *doc[span.end : w_hi]))
+    padded = f" {' '.join(around.split())} "
     if any(f" {word} " in padded for word in alias.not_near):
         return False
     if not alias.near and not alias.near_categories:
@@ -146,22 +99,75 @@ def guard_ok(doc: Doc, cand: Candidate, alias: Alias, others: Sequence[Candidate
     )
 
 
-def is_intent(line: ResumeLine, start: int, end: int) -> bool:
-    """Whether the mention at text offsets ``[start, end)`` is negated or only an intention
-    ("no experience with X", "want to learn X", "Planned: X", "X (learning)", "no X",
-    "X, haven't used it yet"), or names the job wanted ("seeking an X internship")."""
-    before = line.text[: start - line.start]
-    after = line.text[end - line.start :]
-    if _NEGATION_ADJACENT.search(before):
-        return True
-    if _ROLE_AFTER.match(after) or (_TARGET_BEFORE.search(before) and _TARGET_AFTER.match(after)):
-        return True
-    last = None
-    for last in _INTENT_BEFORE.finditer(before):  # noqa: B007 - the last trigger counts
-        pass
-    if last is not None and not _SCOPE_END.search(before[last.end() :]):
-        return True
-    return bool(_INTENT_AFTER.match(after))
+def _word_at(doc: Doc, i: int, lo: int, hi: int, step: int) -> str:
+    """The guard key of the nearest token from ``i`` (going by ``step``) within ``[lo, hi)``
+    that is not only quotes, dots or brackets ("the \"GitHub\" link" -> "link")."""
+    while lo <= i < hi:
+        key = guard_key(doc[i].text)
+        if key:
+            return key
+        i += step
+    return ""
+
+
+_MATCHERS: dict[tuple[int, int], tuple[Language, Taxonomy, CueMatcher]] = {}
+MIN_PROSE_CHARS = 40
+
+
+def cue_matcher(nlp: Language, taxonomy: Taxonomy) -> CueMatcher:
+    """The taxonomy's résumé cues compiled for ``nlp`` (built once per pipeline)."""
+    key = (id(nlp), id(taxonomy))
+    cached = _MATCHERS.get(key)
+    if cached is not None and cached[0] is nlp and cached[1] is taxonomy:
+        return cached[2]
+    matcher = CueMatcher(nlp, taxonomy.cues)
+    if len(_MATCHERS) > 8:
+        _MATCHERS.clear()
+    _MATCHERS[key] = (nlp, taxonomy, matcher)
+    return matcher
+
+
+class LineRegions:
+    """The token region each line's cues are read in: the line, joined with the lines
+    before and after it when a sentence wraps ("... keen to get hands-on with OpenCV and" /
+    "PyTorch, but ...")."""
+
+    def __init__(self, doc: Doc, resume: Resume, wrap_words: frozenset[str]) -> None:
+        self.doc = doc
+        self.wrap_words = wrap_words
+        self.lines = resume.lines
+        self._index = {line.number: i for i, line in enumerate(resume.lines)}
+        self._cache: dict[int, Region] = {}
+
+    def of(self, line: ResumeLine) -> Region:
+        found = self._cache.get(line.number)
+        if found is None:
+            i = self._index.get(line.number, 0)
+            first = last = i
+            lines, words = self.lines, self.wrap_words
+            while first > 0 and _wraps(lines[first - 1], lines[first], words):
+                first -= 1
+            while last + 1 < len(lines) and _wraps(lines[last], lines[last + 1], words):
+                last += 1
+            lo = line_tokens(self.doc, self.lines[first])[0]
+            hi = line_tokens(self.doc, self.lines[last])[1]
+            line_lo, line_hi = line_tokens(self.doc, line)
+            found = Region(lo=lo, hi=max(hi, line_hi), line_lo=line_lo, line_hi=line_hi)
+            self._cache[line.number] = found
+        return found
+
+
+def _wraps(line: ResumeLine, nxt: ResumeLine, wrap_words: frozenset[str]) -> bool:
+    """Whether the sentence of prose ``line`` goes on in ``nxt``: it ends on a comma or on
+    one of ``wrap_words`` ("and", "with", "mit", "avec" ...), or ``nxt`` starts in lower
+    case."""
+    text, following = line.text.rstrip(), nxt.text.strip()
+    if len(text) < MIN_PROSE_CHARS or not following or line.section != nxt.section:
+        return False
+    if text[-1] in ".;:!?" or following[0] in BULLETS or heading_section(following):
+        return False
+    last_word = text.rsplit(None, 1)[-1].lower()
+    return last_word in wrap_words or text[-1] == "," or following[0].islower()
 
 
 def usage_of(line: ResumeLine) -> Usage:

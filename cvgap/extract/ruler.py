@@ -2,12 +2,12 @@
 
 * ``cvgap_skill_ruler``: a :class:`~spacy.pipeline.SpanRuler` over every alias of the
   taxonomy, matching on ``LOWER`` (case-sensitive aliases match on ``ORTH``). A span's
-  ``id_`` is ``"<skill id>|<alias index>"`` (``"<skill id>|p"`` for a token pattern), with a
-  last field ``~`` when the alias may also match a typo.
+  ``id_`` is a :class:`~cvgap.extract.spanid.SpanId` (skill, alias index, whether typos of
+  the alias may match) in its string form.
 * ``cvgap_skill_variants``: runs after the ruler and adds spans for aliases written with
   other spacing or punctuation ("Py Torch", "Open-CV", "Deep-Learning") and, for aliases
   marked ``fuzzy``, typos of one long word ("Pytroch", "Tensorlfow"; rapidfuzz, optimal
-  string alignment distance 1, or 2 for words of 9+ letters). Typo spans end in ``|fuzzy``.
+  string alignment distance 1, or 2 for words of 9+ letters). Typo spans are marked fuzzy.
   Its index is built from the ruler's own patterns, so it carries no data of its own.
 
 spaCy is imported inside functions only, so ``import cvgap`` stays light.
@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from cvgap.extract.spanid import SpanId
 from cvgap.types import Taxonomy
 
 if TYPE_CHECKING:
@@ -29,7 +30,6 @@ FACTORY = "cvgap_skill_ruler"
 VARIANTS_FACTORY = "cvgap_skill_variants"
 SPANS_KEY = "cvgap_skills"
 DOC_EXTENSION = "cvgap_skills"
-FUZZY_OK = "~"
 FUZZY_KIND = "fuzzy"
 MIN_VARIANT_CHARS = 5
 MIN_FUZZY_CHARS = 6
@@ -37,8 +37,10 @@ MAX_VARIANT_TOKENS = 4
 # Tokenizer exceptions: keep "C#"/"F#" whole so that the language "C" never matches inside.
 SPECIAL_CASES = ("C#", "c#", "F#", "f#")
 LIST_INFIXES = r"[|;·•▪]"
-# "C++/Python", "C#/Java": spaCy's own infixes split "/" between letters only.
-SYMBOL_SLASH_INFIX = r"(?<=[+#])/(?=[A-Za-z])"
+# A list separator right after a symbol ends the item: "C++,MATLAB", "C#;F#", "C++/CUDA".
+SYMBOL_LIST_INFIXES = r"(?<=[+#])[,;/]"
+# Not a web address but a list: "Node.js/React", "Three.js/WebGL" (".js" is no domain).
+NOT_URL_PREFIX = r"(?![^/:@\s]+\.[jt]s/)"
 
 _JOINERS = frozenset({"-", "_", "."})
 _COMPACT_RE = re.compile(r"[\s\-_.]+")
@@ -83,7 +85,8 @@ class SkillVariants:
         self.ruler = ruler
         self._size = -1
         self._variants: dict[str, str] = {}
-        self._fuzzy: dict[str, str] = {}
+        self._fuzzy: dict[str, SpanId] = {}
+        self._by_initial: dict[str, list[tuple[str, frozenset[str]]]] = {}
         self._known: set[str] = set()
 
     def _index(self) -> None:
@@ -99,15 +102,19 @@ class SkillVariants:
             self._known.add(key)
             if len(key) >= MIN_VARIANT_CHARS:
                 self._variants.setdefault(key, span_id)
-            if span_id.endswith("|" + FUZZY_OK) and len(key) >= MIN_FUZZY_CHARS:
-                self._fuzzy.setdefault(key, span_id.rsplit("|", 1)[0])
+            parsed = SpanId.parse(span_id)
+            if parsed.typo_ok and len(key) >= MIN_FUZZY_CHARS:
+                self._fuzzy.setdefault(key, parsed.as_typo())
+        self._by_initial = {}
+        for alias in self._fuzzy:
+            self._by_initial.setdefault(alias[0], []).append((alias, frozenset(alias)))
         self._size = len(patterns)
 
     def __call__(self, doc: Doc) -> Doc:
         self._index()
         found = list(doc.spans.get(self.spans_key, []))
         covered = {i for span in found for i in range(span.start, span.end)}
-        have = {(span.start, span.end, span.id_.split("|", 1)[0]) for span in found}
+        have = {(span.start, span.end, SpanId.parse(span.id_).skill_id) for span in found}
         new = [*self._variant_spans(doc, have), *self._typo_spans(doc, covered)]
         if new:
             doc.spans[self.spans_key] = found + new
@@ -116,21 +123,30 @@ class SkillVariants:
     def _variant_spans(self, doc: Doc, have: set[tuple[int, int, str]]) -> list[Span]:
         from spacy.tokens import Span
 
+        # One pass over the tokens' text first: the loop below looks at each up to 4 times.
+        texts = [tok.text for tok in doc]
+        alnum = [t[:1].isalnum() for t in texts]
+        keys = [compact(t) if a or t in _JOINERS else "" for t, a in zip(texts, alnum, strict=True)]
+        spaces = [tok.whitespace_ for tok in doc]
+        glued = [sp in ("", " ") and not tok.is_space for sp, tok in zip(spaces, doc, strict=True)]
         spans = []
-        for i, first in enumerate(doc):
-            if not first.text[:1].isalnum():
+        n = len(texts)
+        for i in range(n):
+            if not alnum[i]:
                 continue
-            key = ""
-            for j in range(i, min(len(doc), i + MAX_VARIANT_TOKENS)):
-                tok = doc[j]
-                if j > i and (doc[j - 1].whitespace_ not in ("", " ") or tok.is_space):
+            key, lower = "", texts[i].lower()
+            for j in range(i, min(n, i + MAX_VARIANT_TOKENS)):
+                if j > i and (not glued[j - 1] or texts[j].isspace()):
                     break
-                if not tok.text[:1].isalnum() and (tok.text not in _JOINERS or tok.whitespace_):
+                if not alnum[j] and (texts[j] not in _JOINERS or spaces[j]):
                     break  # "OpenCV. Python": a joiner before a space ends a sentence
-                key += compact(tok.text)
-                joined = j > i or first.lower_ != key
-                span_id = self._variants.get(key, "") if tok.text[:1].isalnum() else ""
-                if joined and span_id and (i, j + 1, span_id.split("|", 1)[0]) not in have:
+                key += keys[j]
+                span_id = self._variants.get(key, "") if alnum[j] else ""
+                if (
+                    span_id
+                    and (j > i or lower != key)
+                    and (i, j + 1, SpanId.parse(span_id).skill_id) not in have
+                ):
                     spans.append(Span(doc, i, j + 1, label="variant", span_id=span_id))
         return spans
 
@@ -147,15 +163,16 @@ class SkillVariants:
                 or not _WORD_RE.fullmatch(word)
             ):
                 continue
-            alias = _closest_typo(word, self._fuzzy)
+            alias = _closest_typo(word, self._by_initial.get(word[0], []))
             if alias is not None:
-                span_id = f"{self._fuzzy[alias]}|{FUZZY_KIND}"
+                span_id = self._fuzzy[alias].encode()
                 spans.append(Span(doc, tok.i, tok.i + 1, label="fuzzy", span_id=span_id))
         return spans
 
 
-def _closest_typo(word: str, aliases: dict[str, str]) -> str | None:
-    """The alias ``word`` is a typo of (OSA distance 1, or 2 from 9 letters), if any.
+def _closest_typo(word: str, aliases: list[tuple[str, frozenset[str]]]) -> str | None:
+    """The alias ``word`` is a typo of (OSA distance 1, or 2 from 9 letters), if any, among
+    ``aliases`` (those with the word's first letter, with their letter sets).
 
     A typo keeps the first letter and is not an inflection ("pythons", "dockers"). A cheap
     character-set filter runs first, so rapidfuzz is only imported when a word comes close.
@@ -164,10 +181,9 @@ def _closest_typo(word: str, aliases: dict[str, str]) -> str | None:
     letters = set(word)
     near = [
         alias
-        for alias in aliases
-        if alias[0] == word[0]
-        and abs(len(alias) - len(word)) <= limit
-        and len(letters ^ set(alias)) <= 2 * limit
+        for alias, alias_letters in aliases
+        if abs(len(alias) - len(word)) <= limit
+        and len(letters ^ alias_letters) <= 2 * limit
         and not (word.startswith(alias) or alias.startswith(word))
     ]
     if not near:
@@ -185,7 +201,7 @@ def _register() -> None:
 
 
 def skill_ids(doc: Doc) -> list[str]:
-    return [span.id_.split("|", 1)[0] for span in doc.spans.get(SPANS_KEY, [])]
+    return [SpanId.parse(span.id_).skill_id for span in doc.spans.get(SPANS_KEY, [])]
 
 
 def skill_patterns(taxonomy: Taxonomy, tokenizer: Any = None) -> list[dict[str, Any]]:
@@ -198,11 +214,11 @@ def skill_patterns(taxonomy: Taxonomy, tokenizer: Any = None) -> list[dict[str, 
             pattern: Any = alias.text
             if alias.case_sensitive:
                 pattern = [{"ORTH": tok} for tok in _tokens(alias.text, tokenizer)]
-            span_id = f"{skill.id}|{index}" + (f"|{FUZZY_OK}" if alias.fuzzy else "")
+            span_id = SpanId(skill.id, index, typo_ok=alias.fuzzy).encode()
             patterns.append({"label": label, "pattern": pattern, "id": span_id})
+        pattern_id = SpanId(skill.id).encode()
         patterns.extend(
-            {"label": label, "pattern": list(tokens), "id": f"{skill.id}|p"}
-            for tokens in skill.patterns
+            {"label": label, "pattern": list(tokens), "id": pattern_id} for tokens in skill.patterns
         )
     return patterns
 
@@ -224,15 +240,18 @@ def _tokens(text: str, tokenizer: Any = None) -> list[str]:
 
 def _configure_tokenizer(tokenizer: Any) -> None:
     """Tokenizer rules for résumés: C#/F# stay whole, and list separators written without
-    spaces split words ("Python|R|SQL", "OpenCV;Pillow", "PyTorch·NumPy")."""
+    spaces split words ("Python|R|SQL", "OpenCV;Pillow", "PyTorch·NumPy", "C++,MATLAB",
+    "Node.js/React")."""
     from spacy.attrs import ORTH
     from spacy.lang.en import English
+    from spacy.lang.tokenizer_exceptions import URL_PATTERN
     from spacy.util import compile_infix_regex
 
     for case in SPECIAL_CASES:
         tokenizer.add_special_case(case, [{ORTH: case}])
-    infixes = [*English.Defaults.infixes, LIST_INFIXES, SYMBOL_SLASH_INFIX]
+    infixes = [*English.Defaults.infixes, LIST_INFIXES, SYMBOL_LIST_INFIXES]
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer.url_match = re.compile("(?u)" + NOT_URL_PREFIX + URL_PATTERN).match
 
 
 def build_nlp(taxonomy: Taxonomy) -> Language:

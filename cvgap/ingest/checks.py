@@ -17,6 +17,13 @@ _STOPWORDS: dict[str, frozenset[str]] = {
     }.items()
 }
 _WORD_RE = re.compile(r"[^\W\d_]+")
+LANGUAGE_CODES = {
+    "English": "en",
+    "Spanish": "es",
+    "Portuguese": "pt",
+    "German": "de",
+    "French": "fr",
+}
 
 
 def layout_warnings(two_column_pages: list[int]) -> list[str]:
@@ -47,15 +54,32 @@ def text_warnings(text: str) -> list[str]:
             "their English names, so some may be missed"
         )
         return warnings
-    lower = [w.lower() for w in words]
-    hits = {lang: sum(1 for w in lower if w in stop) for lang, stop in _STOPWORDS.items()}
-    language = max(hits, key=lambda lang: hits[lang])
-    if language != "English" and hits[language] >= 8 and hits[language] > 1.5 * hits["English"]:
+    language = _mostly(words)
+    if language != "English":
         warnings.append(
             f"text is mostly not English (it looks {language}): skills are "
             "matched by their English names, so some may be missed"
         )
     return warnings
+
+
+def guess_language(text: str) -> str:
+    """The ISO 639-1 code of the language most of ``text`` is in, by its commonest words
+    (en, de, fr, es or pt); ``en`` when no other language clearly dominates.
+
+    >>> guess_language("Experiência com Python no Linux e com Docker em projetos da empresa")
+    'pt'
+    """
+    return LANGUAGE_CODES[_mostly(_WORD_RE.findall(text), min_hits=4)]
+
+
+def _mostly(words: list[str], min_hits: int = 8) -> str:
+    lower = [w.lower() for w in words]
+    hits = {lang: sum(1 for w in lower if w in stop) for lang, stop in _STOPWORDS.items()}
+    language = max(hits, key=lambda lang: hits[lang])
+    if hits[language] >= min_hits and hits[language] > 1.5 * hits["English"]:
+        return language
+    return "English"
 
 
 def _latin(ch: str) -> bool:

@@ -27,20 +27,23 @@ Every problem is collected with its ``file:line:col``; :func:`load_taxonomy` rai
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
 from cvgap.errors import TaxonomyError, UnknownRoleError
 from cvgap.taxonomy.reader import (
     BUILTIN_MODES,
+    GUARD_KEYS,
     MANIFEST_NAMES,
     Collected,
     problem,
     problem_at,
     read_file,
 )
+from cvgap.taxonomy.words import list_name
 from cvgap.taxonomy.yamlnodes import ProblemSink, read_yaml
-from cvgap.types import Problem, Role, Taxonomy
+from cvgap.types import Problem, Role, Skill, Taxonomy
 
 DEFAULT_ROLE = "cv-intern"  # the role every command and API call scores against unless told
 
@@ -93,12 +96,22 @@ def check_taxonomy(
         out.roles.update(layer.roles)
         out.orphans.extend(layer.orphans)
         out.cues.extend(layer.cues)
+        out.lists.update(layer.lists)
+        out.list_refs.extend(layer.list_refs)
+    lists = {name: words for name, (words, _) in out.lists.items()}
+    out.skills = {sid: expand_lists(skill, lists) for sid, skill in out.skills.items()}
+    out.problems.extend(
+        problem_at(ref, "unknown-list", f'guard refers to unknown list "@{name}"{_known(lists)}')
+        for name, ref in out.list_refs
+        if name not in lists
+    )
     roles = {rid: _resolve_extends(role, out) for rid, role in out.roles.items()}
     taxonomy = Taxonomy(
         skills=out.skills,
         categories=out.categories,
         roles=roles,
         cues=tuple(out.cues),
+        lists=lists,
         paths=tuple(str(p) for p in _flat(paths)),
     )
     out.problems.extend(_cross_references(taxonomy))
@@ -113,6 +126,37 @@ def check_taxonomy(
         if sid not in taxonomy.skills
     )
     return taxonomy, sorted(set(out.problems))
+
+
+def _known(lists: dict[str, tuple[str, ...]]) -> str:
+    return f" (known lists: {', '.join(sorted(lists))})" if lists else " (no lists are defined)"
+
+
+def expand_lists(skill: Skill, lists: dict[str, tuple[str, ...]]) -> Skill:
+    """``skill`` with every ``"@name"`` guard word replaced by the words of list ``name``
+    (an unknown list expands to nothing; :func:`check_taxonomy` reports it)."""
+
+    def expand(words: tuple[str, ...]) -> tuple[str, ...]:
+        out: dict[str, None] = {}
+        for word in words:
+            name = list_name(word)
+            for w in lists.get(name, ()) if name is not None else (word,):
+                out.setdefault(w, None)
+        return tuple(out)
+
+    if not any(list_name(w) for a in skill.aliases for k in GUARD_KEYS for w in getattr(a, k)):
+        return skill
+    aliases = tuple(
+        replace(
+            a,
+            near=expand(a.near),
+            not_near=expand(a.not_near),
+            not_preceded_by=expand(a.not_preceded_by),
+            not_followed_by=expand(a.not_followed_by),
+        )
+        for a in skill.aliases
+    )
+    return replace(skill, aliases=aliases)
 
 
 def _flat(paths: Sequence[Path | Sequence[Path]]) -> list[Path]:

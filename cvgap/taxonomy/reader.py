@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cvgap.taxonomy.words import guard_key, list_name
 from cvgap.taxonomy.yamlnodes import Located, ProblemSink, read_yaml
 from cvgap.types import (
     Alias,
@@ -26,7 +27,9 @@ from cvgap.types import (
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_WEIGHT = 10.0
 
-SKILL_FILE_KEYS = {"version", "category", "skills"}
+SKILL_FILE_KEYS = {"version", "category", "skills", "lists"}
+LIST_FILE_KEYS = {"version", "lists"}
+GUARD_KEYS = ("near", "not_near", "not_preceded_by", "not_followed_by")
 SKILL_KEYS = {"id", "name", "aliases", "patterns", "implies", "suggestion", "examples"}
 ALIAS_KEYS = {
     "alias",
@@ -43,7 +46,7 @@ ALIAS_KEYS = {
 ROLE_KEYS = {"version", "id", "title", "description", "extends", "requirements"}
 REQUIREMENT_KEYS = {"skill", "any_of", "weight", "required", "suggestion"}
 CUE_FILE_KEYS = {"version", "document", "language", "cues"}
-CUE_KEYS = {"cue", "pattern", "category", "direction", "max_scope"}
+CUE_KEYS = {"cue", "pattern", "category", "direction", "max_scope", "examples"}
 CUE_DIRECTIONS = ("forward", "backward", "bidirectional", "pseudo", "terminate")
 # What a cue may mark, per kind of document. Résumé cues decide whether a mention counts as
 # evidence; posting cues decide a requirement's tier or that a line is not a requirement.
@@ -72,6 +75,8 @@ class Collected:
     problems: list[Problem] = field(default_factory=list)
     orphans: list[Requirement] = field(default_factory=list)  # of roles that did not load
     cues: list[Cue] = field(default_factory=list)
+    lists: dict[str, tuple[tuple[str, ...], SourceRef]] = field(default_factory=dict)
+    list_refs: list[tuple[str, SourceRef]] = field(default_factory=list)  # "@name" in guards
 
 
 def problem_at(ref: SourceRef, rule: str, message: str) -> Problem:
@@ -96,6 +101,9 @@ def read_file(file: Path, out: Collected) -> None:
             _read_role(root, sink, out)
         elif "cues" in root.value:
             _read_cues(root, sink, out)
+        elif "lists" in root.value and not {"skills", "category"} & set(root.value):
+            _keys(root, sink, LIST_FILE_KEYS, set())
+            _read_lists(root.get("lists"), sink, out)
         else:
             _read_skills(root, sink, out)
     out.problems.extend(sink.problems)
@@ -167,8 +175,43 @@ def _id(node: Located | None, sink: ProblemSink, what: str) -> str | None:
     return value
 
 
+def _read_lists(node: Located | None, sink: ProblemSink, out: Collected) -> None:
+    """``lists:``: named word lists (``name: [word, ...]``) that guards use as ``"@name"``."""
+    if node is None:
+        return
+    if not isinstance(node.value, dict):
+        sink.at(
+            node, "schema", f"lists: expected a mapping of list names to words, got {_kind(node)}"
+        )
+        return
+    for name, words in node.items():
+        if not ID_RE.match(name):
+            sink.add(
+                words.key_line,
+                words.key_column,
+                "id-format",
+                f'list name "{name}" must be lower-case kebab-case',
+            )
+            continue
+        if name in out.lists:
+            first = out.lists[name][1]
+            sink.add(
+                words.key_line,
+                words.key_column,
+                "duplicate-id",
+                f'duplicate list "{name}" (first defined at {first})',
+            )
+            continue
+        items = tuple(guard_key(w.value) for w in _str_list(words, sink, f"lists.{name}"))
+        out.lists[name] = (
+            items,
+            SourceRef(path=sink.path, line=words.key_line, column=words.key_column),
+        )
+
+
 def _read_skills(root: Located, sink: ProblemSink, out: Collected) -> None:
     _keys(root, sink, SKILL_FILE_KEYS, {"category", "skills"})
+    _read_lists(root.get("lists"), sink, out)
     category_id = None
     cat = root.get("category")
     if cat is not None and _keys(cat, sink, {"id", "name"}, {"id", "name"}):
@@ -185,7 +228,7 @@ def _read_skills(root: Located, sink: ProblemSink, out: Collected) -> None:
         sink.at(skills, "schema", f"skills: expected a list, got {_kind(skills)}")
         return
     for node in skills.value:
-        skill = _read_skill(node, sink, category_id or "")
+        skill = _read_skill(node, sink, category_id or "", out.list_refs)
         if skill is None:
             continue
         if skill.id in out.skills:
@@ -199,13 +242,17 @@ def _read_skills(root: Located, sink: ProblemSink, out: Collected) -> None:
         out.skills[skill.id] = skill
 
 
-def _read_skill(node: Located, sink: ProblemSink, category: str) -> Skill | None:
+def _read_skill(
+    node: Located, sink: ProblemSink, category: str, list_refs: list[tuple[str, SourceRef]]
+) -> Skill | None:
     if not _keys(node, sink, SKILL_KEYS, {"id", "name"}):
         return None
     skill_id = _id(node.get("id"), sink, "skill id")
     name = _str(node.get("name"), sink, "name")
     aliases = tuple(
-        a for a in (_alias(n, sink) for n in _list(node.get("aliases"), sink, "aliases")) if a
+        a
+        for a in (_alias(n, sink, list_refs) for n in _list(node.get("aliases"), sink, "aliases"))
+        if a
     )
     implies = tuple(
         v
@@ -240,7 +287,9 @@ def _list(node: Located | None, sink: ProblemSink, what: str) -> list[Located]:
     return list(node.value)
 
 
-def _alias(node: Located, sink: ProblemSink) -> Alias | None:
+def _alias(
+    node: Located, sink: ProblemSink, list_refs: list[tuple[str, SourceRef]]
+) -> Alias | None:
     ref = node.ref(sink.path)
     if isinstance(node.value, str):
         text = _str(node, sink, "alias")
@@ -275,7 +324,15 @@ def _alias(node: Located, sink: ProblemSink) -> Alias | None:
         flags[key] = flag is not None and flag.value is True
 
     def words(key: str) -> tuple[str, ...]:
-        return tuple(n.value.strip().lower() for n in _str_list(node.get(key), sink, key))
+        found = []
+        for n in _str_list(node.get(key), sink, key):
+            name = list_name(n.value.strip())
+            if name is not None:
+                list_refs.append((name, n.ref(sink.path)))
+                found.append(n.value.strip())
+            else:
+                found.append(guard_key(n.value))
+        return tuple(found)
 
     if not text:
         return None
@@ -466,7 +523,10 @@ def _read_cue(node: Located, sink: ProblemSink, document: str, language: str) ->
         return None
     if pattern_node is not None and not pattern:
         return None
+    match, no_match = _examples(node.get("examples"), sink)
     return Cue(
+        examples_match=match,
+        examples_no_match=no_match,
         literal=literal,
         category=category,
         direction=direction,  # type: ignore[arg-type]  # checked against CUE_DIRECTIONS

@@ -1,7 +1,10 @@
-"""``cvgap taxonomy test``: run every skill's examples through the real extraction pipeline.
+"""``cvgap taxonomy test``: run every skill's and every context cue's examples through the
+real extraction pipeline.
 
 Each ``examples.match`` sentence must yield its skill and no ``examples.no_match`` sentence
 may (a mention in a negated phrase, "no experience with X", does not count as a match).
+A cue's ``match`` sentence must contain a mention that does not count (read with the cues
+of the cue's language), and its ``no_match`` sentence mentions that all count.
 A failure is a :class:`~cvgap.types.Problem` with rule ``example-failed`` at the example's
 own ``file:line:col``.
 """
@@ -11,9 +14,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cvgap.errors import CvgapError, TaxonomyError
-from cvgap.types import Example, Problem, Skill, SkillMention, Taxonomy
+from cvgap.types import Cue, Example, Problem, Skill, SkillMention, Taxonomy
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 RULE = "example-failed"
 
@@ -50,11 +57,15 @@ def verify_paths(paths: Sequence[Path], *, builtin: bool = True) -> VerifyResult
         raise TaxonomyError("invalid taxonomy", path=errors[0].path, problems=errors)
     roots = [p.resolve() for p in paths]
     skills = [s for s in taxonomy.skills.values() if is_inside(s.source.path, roots)]
-    return verify_skills(skills, taxonomy)
+    cues = [c for c in taxonomy.cues if is_inside(c.source.path, roots)]
+    return verify_skills(skills, taxonomy, cues)
 
 
-def verify_skills(skills: Sequence[Skill], taxonomy: Taxonomy) -> VerifyResult:
-    """Run the examples of ``skills`` through a pipeline built from ``taxonomy``."""
+def verify_skills(
+    skills: Sequence[Skill], taxonomy: Taxonomy, cues: Sequence[Cue] = ()
+) -> VerifyResult:
+    """Run the examples of ``skills`` (and of résumé ``cues``) through a pipeline built
+    from ``taxonomy``."""
     from cvgap.extract import build_nlp, extract_skills
     from cvgap.ingest import resume_from_text
 
@@ -94,7 +105,41 @@ def verify_skills(skills: Sequence[Skill], taxonomy: Taxonomy) -> VerifyResult:
                         f'"{skill.id}" but "{texts[0]}" matched',
                     )
                 )
-    return VerifyResult(problems=tuple(sorted(problems)), examples=count, skills=len(skills))
+    cue_problems, cue_count = _verify_cues(cues, taxonomy, nlp)
+    problems.extend(cue_problems)
+    return VerifyResult(
+        problems=tuple(sorted(problems)), examples=count + cue_count, skills=len(skills)
+    )
+
+
+def _verify_cues(
+    cues: Sequence[Cue], taxonomy: Taxonomy, nlp: Language
+) -> tuple[list[Problem], int]:
+    from cvgap.extract import extract_skills
+    from cvgap.ingest import resume_from_text
+
+    problems: list[Problem] = []
+    count = 0
+    for cue in (c for c in cues if c.document == "resume"):
+        for example, wanted in (
+            *((e, True) for e in cue.examples_match),
+            *((e, False) for e in cue.examples_no_match),
+        ):
+            count += 1
+            resume = resume_from_text(example.text, source=example.source.path)
+            found = extract_skills(resume, nlp, taxonomy, language=cue.language)
+            if not found:
+                problems.append(_failure(example, f'"{example.text}" mentions no skill'))
+            elif wanted and not any(m.negated for m in found):
+                problems.append(
+                    _failure(example, f'"{example.text}": no mention is read as {cue.category}')
+                )
+            elif not wanted and any(m.negated for m in found):
+                negated = next(m.text for m in found if m.negated)
+                problems.append(
+                    _failure(example, f'"{example.text}": "{negated}" should still count')
+                )
+    return problems, count
 
 
 def _failure(example: Example, message: str) -> Problem:

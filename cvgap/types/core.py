@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from cvgap.types.ats import HiddenText, PlainReading
@@ -235,6 +235,8 @@ class Cue:
     max_scope: int | None = None
     pattern: tuple[dict[str, Any], ...] = ()
     source: SourceRef
+    examples_match: tuple[Example, ...] = ()  # sentences where the cue stops a mention counting
+    examples_no_match: tuple[Example, ...] = ()  # sentences where every mention still counts
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -246,6 +248,8 @@ class Taxonomy:
     roles: dict[str, Role]
     cues: tuple[Cue, ...] = ()
     paths: tuple[str, ...] = ()
+    # Named word lists (``lists:`` in a taxonomy file), by name without the ``@``.
+    lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def implied_by(self, skill_id: str) -> tuple[str, ...]:
         """Every skill implied by ``skill_id``, transitively, nearest first."""

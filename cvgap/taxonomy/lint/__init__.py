@@ -28,7 +28,16 @@ from cvgap.types import Problem, Taxonomy
 
 __all__ = ["RULES", "Rule", "find_rule", "layers_for", "lint_paths", "rules_markdown"]
 
-_RULE_MODULES = ("syntax", "schema", "aliases", "implies", "roles", "examples", "patterns")
+_RULE_MODULES = (
+    "syntax",
+    "schema",
+    "lists",
+    "aliases",
+    "implies",
+    "roles",
+    "examples",
+    "patterns",
+)
 for _module in _RULE_MODULES:  # registers the rules, in this (documentation) order
     importlib.import_module(f"cvgap.taxonomy.lint.{_module}")
 _DISABLE_RE = re.compile(r"#\s*cvgap-lint:\s*disable(?:=([\w\s,-]+))?")

@@ -64,3 +64,40 @@ loader_rule(
     ```
     """,
 )
+
+
+@rule("guard-without-no-match", level="warning")
+def guard_without_no_match(taxonomy: Taxonomy) -> Iterator[Finding]:
+    """A skill whose aliases carry guards needs at least one `examples.no_match` sentence.
+
+    A guard (`near`, `not_near`, `list_item`, `not_preceded_by`, `not_followed_by`) exists
+    to refuse a look-alike; the `no_match` sentence is the look-alike, so `cvgap taxonomy
+    test` proves the guard still refuses it.
+
+    PASS:
+
+    ```yaml
+    - id: pillow
+      name: Pillow
+      aliases: [{alias: pillow, near: [image, images, python]}]
+      examples:
+        match: ["Resized images with Pillow"]
+        no_match: ["Bought a memory-foam pillow"]
+    ```
+
+    FAIL:
+
+    ```yaml
+    - id: pillow
+      name: Pillow
+      aliases: [{alias: pillow, near: [image, images, python]}]
+      examples: {match: ["Resized images with Pillow"]}
+    ```
+    """
+    for skill in taxonomy.skills.values():
+        if any(a.has_context_guard for a in skill.aliases) and not skill.examples_no_match:
+            yield (
+                skill.source,
+                f'skill "{skill.id}" has guarded aliases but no examples.no_match sentence: '
+                "add a look-alike the guards must refuse",
+            )

@@ -12,7 +12,8 @@ from cvgap.types import Taxonomy
 
 @rule("invalid-pattern")
 def invalid_pattern(taxonomy: Taxonomy) -> Iterator[Finding]:
-    """A token pattern must be accepted by spaCy's `Matcher` (the message quotes spaCy).
+    """A token pattern (of a skill or a context cue) must be accepted by spaCy's `Matcher`
+    (the message quotes spaCy). Quote YAML's yes/no words: `[no, none]` reads `no` as false.
 
     PASS:
 
@@ -29,9 +30,14 @@ def invalid_pattern(taxonomy: Taxonomy) -> Iterator[Finding]:
     ```
     """
     skills = [s for s in taxonomy.skills.values() if s.patterns]
-    if not skills:
+    cues = [c for c in taxonomy.cues if c.pattern]
+    if not skills and not cues:
         return
     matcher = _matcher()
+    for index, cue in enumerate(cues):
+        message = _rejection(matcher, f"cue-{index}", list(cue.pattern))
+        if message is not None:
+            yield (cue.source, f"cue pattern is not a valid spaCy token pattern: {message}")
     for skill in skills:
         for index, pattern in enumerate(skill.patterns, start=1):
             message = _rejection(matcher, f"{skill.id}-{index}", list(pattern))
