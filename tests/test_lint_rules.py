@@ -25,7 +25,7 @@ skills:
     name: SLAM
     aliases: [slam, visual odometry]
     implies: [ros]
-    examples: {match: ["Implemented visual odometry"], no_match: ["Hit a grand slam"]}
+    examples: {match: ["Implemented visual odometry"], no_match: ["Mapped a warehouse by hand"]}
 """
 
 ROLE = """\
@@ -369,7 +369,7 @@ def test_unreachable_score(tmp_path: Path) -> None:
 
 def test_missing_examples(tmp_path: Path) -> None:
     text = SKILLS.replace(
-        '    examples: {match: ["Implemented visual odometry"], no_match: ["Hit a grand slam"]}\n',
+        '    examples: {match: ["Implemented visual odometry"], no_match: ["Mapped a warehouse by hand"]}\n',
         "",
     )
     check(tmp_path, {"a.yaml": text}, [("a.yaml", 8, 5, "missing-examples")])
@@ -399,7 +399,7 @@ def test_valid_pattern(tmp_path: Path) -> None:
 
 def test_guard_without_no_match(tmp_path: Path) -> None:
     text = SKILLS.replace("[slam, visual odometry]", "[{alias: slam, near: [robot]}]")
-    text = text.replace(', no_match: ["Hit a grand slam"]', "")
+    text = text.replace(', no_match: ["Mapped a warehouse by hand"]', "")
     check(tmp_path, {"a.yaml": text}, [("a.yaml", 8, 5, "guard-without-no-match")])
 
 

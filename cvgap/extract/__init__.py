@@ -62,8 +62,6 @@ def extract_skills(
     ...                                     nlp, taxonomy)]
     ['yolo', 'pytorch']
     """
-    from cvgap.ingest.checks import guess_language
-
     doc = nlp(resume.text)
     never_evidence = NeverEvidence(resume, EvidenceShapes.of(taxonomy))
     spans = sorted(doc.spans[SPANS_KEY], key=lambda s: (s.start_char, -len(s)))
@@ -95,7 +93,7 @@ def extract_skills(
     regions = LineRegions(doc, resume, frozenset(taxonomy.lists.get("wrap-words", ())))
     spans_read = [regions.of(cand.line) for cand, _ in kept]
     cues = cue_matcher(nlp, taxonomy).scan(
-        doc, [language or guess_language(resume.text)], [(r.lo, r.hi) for r in spans_read]
+        doc, [language or resume.language], [(r.lo, r.hi) for r in spans_read]
     )
     spots = [(c.span.start, c.span.end, c.skill_id) for c, _ in kept]
     mentions = [

@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from cvgap.extract.cues import CueMatcher, Region
-from cvgap.ingest.sections import heading_section
-from cvgap.taxonomy.words import guard_key
+from cvgap.extract.words import guard_key
 from cvgap.types import BULLET_MARKS, Alias, Resume, ResumeLine, Taxonomy, Usage
 
 if TYPE_CHECKING:
@@ -164,7 +163,7 @@ def _wraps(line: ResumeLine, nxt: ResumeLine, wrap_words: frozenset[str]) -> boo
     text, following = line.text.rstrip(), nxt.text.strip()
     if len(text) < MIN_PROSE_CHARS or not following or line.section != nxt.section:
         return False
-    if text[-1] in ".;:!?" or following[0] in BULLETS or heading_section(following):
+    if text[-1] in ".;:!?" or following[0] in BULLETS or nxt.heading:
         return False
     last_word = text.rsplit(None, 1)[-1].lower()
     return last_word in wrap_words or text[-1] == "," or following[0].islower()

@@ -19,8 +19,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from cvgap.ingest.sections import heading_section
-from cvgap.taxonomy.words import guard_key
+from cvgap.extract.words import guard_key
 from cvgap.types import Resume, ResumeLine, Taxonomy
 
 ENTRY_SECTIONS = frozenset({"experience", "education", "other"})
@@ -143,7 +142,7 @@ def empty_headings(resume: Resume) -> frozenset[int]:
     current: int | None = None
     for line in resume.lines:
         text = line.text.strip()
-        if text and heading_section(text) is not None:
+        if text and line.heading:
             if current is not None:
                 empty.add(current)
             current = line.number

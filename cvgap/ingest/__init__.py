@@ -14,7 +14,7 @@ import statistics
 from pathlib import Path
 
 from cvgap.errors import InputError
-from cvgap.ingest.checks import layout_warnings, text_warnings
+from cvgap.ingest.checks import guess_language, layout_warnings, text_warnings
 from cvgap.ingest.limits import MAX_FILE_BYTES, MAX_PAGES, MAX_SECONDS, Deadline, Limits
 from cvgap.ingest.model import Line
 from cvgap.ingest.sections import heading_section, styled_heading_section
@@ -211,7 +211,14 @@ def resume_from_lines(
         if heading is not None:
             section = heading
         out.append(
-            ResumeLine(number=len(out) + 1, text=text, start=offset, section=section, page=ln.page)
+            ResumeLine(
+                number=len(out) + 1,
+                text=text,
+                start=offset,
+                section=section,
+                page=ln.page,
+                heading=heading is not None,
+            )
         )
         offset += len(text) + 1
     full = "\n".join(line.text for line in out)
@@ -222,4 +229,5 @@ def resume_from_lines(
         lines=tuple(out),
         pages=pages,
         warnings=(*warnings, *text_warnings(full)) if out else tuple(warnings),
+        language=guess_language(full),
     )

@@ -32,6 +32,7 @@ from importlib import resources
 from pathlib import Path
 
 from cvgap.errors import TaxonomyError, UnknownRoleError
+from cvgap.extract.words import list_name
 from cvgap.taxonomy.reader import (
     BUILTIN_MODES,
     GUARD_KEYS,
@@ -41,7 +42,6 @@ from cvgap.taxonomy.reader import (
     problem_at,
     read_file,
 )
-from cvgap.taxonomy.words import list_name
 from cvgap.taxonomy.yamlnodes import ProblemSink, read_yaml
 from cvgap.types import Problem, Role, Skill, Taxonomy
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cvgap.taxonomy.words import guard_key, list_name
+from cvgap.extract.words import guard_key, list_name
 from cvgap.taxonomy.yamlnodes import Located, ProblemSink, read_yaml
 from cvgap.types import (
     Alias,

@@ -78,6 +78,7 @@ class ResumeLine:
     start: int
     section: str = "other"
     page: int = 1
+    heading: bool = False  # the line is a section heading ("Publications")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -92,6 +93,7 @@ class Resume:
     warnings: tuple[str, ...] = ()
     hidden: tuple[HiddenText, ...] = ()  # text a reader cannot see: never evidence
     plain: PlainReading | None = None  # what a plain extractor reads (PDF, DOCX)
+    language: str = "en"  # ISO 639-1 code of the language most of the text is in
 
     @property
     def sections(self) -> tuple[str, ...]:
