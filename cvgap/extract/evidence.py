@@ -164,10 +164,11 @@ def is_contact_line(text: str, shapes: EvidenceShapes) -> bool:
     return 2 * contact >= len(items) and (contact > 1 or len(items) == contact == 1)
 
 
-def _items(text: str) -> list[tuple[int, int]]:
-    """The ``(start, end)`` offsets of the items of a line split at its list separators."""
+def _items(text: str, separators: re.Pattern[str] = _ITEM_SPLIT) -> list[tuple[int, int]]:
+    """The ``(start, end)`` offsets of the items of a line split at ``separators`` (list
+    separators by default)."""
     out, pos = [], 0
-    for match in _ITEM_SPLIT.finditer(text):
+    for match in separators.finditer(text):
         out.append((pos, match.start()))
         pos = match.end()
     out.append((pos, len(text)))
@@ -270,10 +271,5 @@ def _is_name(
 
 
 def _segments(text: str) -> list[tuple[int, int]]:
-    """The items of an entry line, as ``(start, end)`` offsets, split at its separators."""
-    out, pos = [], 0
-    for match in _SEGMENT_SPLIT.finditer(text):
-        out.append((pos, match.start()))
-        pos = match.end()
-    out.append((pos, len(text)))
-    return [(a, b) for a, b in out if b > a]
+    """The items of an entry line, as ``(start, end)`` offsets ("Role — Org, City | 2024")."""
+    return _items(text, _SEGMENT_SPLIT)
