@@ -368,10 +368,8 @@ def test_unreachable_score(tmp_path: Path) -> None:
 
 
 def test_missing_examples(tmp_path: Path) -> None:
-    text = SKILLS.replace(
-        '    examples: {match: ["Implemented visual odometry"], no_match: ["Mapped a warehouse by hand"]}\n',
-        "",
-    )
+    examples = '{match: ["Implemented visual odometry"], no_match: ["Mapped a warehouse by hand"]}'
+    text = SKILLS.replace(f"    examples: {examples}\n", "")
     check(tmp_path, {"a.yaml": text}, [("a.yaml", 8, 5, "missing-examples")])
 
 
