@@ -33,6 +33,7 @@ from pathlib import Path
 
 from cvgap.errors import TaxonomyError, UnknownRoleError
 from cvgap.extract.words import list_name
+from cvgap.taxonomy.files import read_file
 from cvgap.taxonomy.reader import (
     BUILTIN_MODES,
     GUARD_KEYS,
@@ -40,7 +41,6 @@ from cvgap.taxonomy.reader import (
     Collected,
     problem,
     problem_at,
-    read_file,
 )
 from cvgap.taxonomy.yamlnodes import ProblemSink, read_yaml
 from cvgap.types import Problem, Role, Skill, Taxonomy

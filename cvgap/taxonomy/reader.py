@@ -1,5 +1,7 @@
-"""Read one taxonomy YAML file (skills, a role or a ``taxonomy.yaml`` manifest) into frozen
-dataclasses, collecting every schema problem with its ``file:line:col``.
+"""Read the parts of taxonomy YAML files (skills, named lists, a role or a ``taxonomy.yaml``
+manifest) into frozen dataclasses, collecting every schema problem with its ``file:line:col``.
+:mod:`cvgap.taxonomy.files` picks the reader for each file; cue files are read by
+:mod:`cvgap.taxonomy.cuefiles`.
 
 :mod:`cvgap.taxonomy` layers the files read here into a :class:`~cvgap.types.Taxonomy`.
 """
@@ -8,10 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from cvgap.extract.words import guard_key, list_name
-from cvgap.taxonomy.yamlnodes import Located, ProblemSink, read_yaml
+from cvgap.taxonomy.yamlnodes import Located, ProblemSink
 from cvgap.types import (
     Alias,
     Category,
@@ -45,21 +46,6 @@ ALIAS_KEYS = {
 }
 ROLE_KEYS = {"version", "id", "title", "description", "extends", "requirements"}
 REQUIREMENT_KEYS = {"skill", "any_of", "weight", "required", "suggestion"}
-CUE_FILE_KEYS = {"version", "document", "language", "cues"}
-CUE_KEYS = {"cue", "pattern", "category", "direction", "max_scope", "examples"}
-CUE_DIRECTIONS = ("forward", "backward", "bidirectional", "pseudo", "terminate")
-# What a cue may mark, per kind of document. Résumé cues decide whether a mention counts as
-# evidence; posting cues decide a requirement's tier or that a line is not a requirement.
-CUE_CATEGORIES: dict[str, tuple[str, ...]] = {
-    "resume": ("negated", "aspiration", "target-job"),
-    "posting": (
-        *("required", "preferred", "duty", "not-requirement"),
-        # How a posting reads each one: docs/job-postings.md and skills/cues/posting-en.yaml.
-        *("weak-required", "weak-preferred", "weak-duty", "task-verb", "any-of", "role-noun"),
-        *("heading-required", "heading-preferred", "heading-duty", "heading-other"),
-    ),
-}
-LANGUAGE_RE = re.compile(r"^[a-z]{2}$")
 MANIFEST_NAMES = ("taxonomy.yaml", "taxonomy.yml")
 MANIFEST_KEYS = {"version", "builtin"}
 BUILTIN_MODES = ("extend", "replace")
@@ -88,28 +74,7 @@ def problem(path: str, line: int, col: int, rule: str, message: str) -> Problem:
     return Problem(path=path, line=line, column=col, level="error", rule=rule, message=message)
 
 
-def read_file(file: Path, out: Collected) -> None:
-    path = str(file)
-    sink = ProblemSink(path)
-    root = read_yaml(file, sink)
-    if root is not None and not (root.value is None and sink.problems):  # (a refused value)
-        if not isinstance(root.value, dict):
-            sink.at(root, "schema", f"expected a mapping at the top level, got {_kind(root)}")
-        elif file.name in MANIFEST_NAMES:
-            _read_manifest(root, sink)
-        elif "requirements" in root.value:
-            _read_role(root, sink, out)
-        elif "cues" in root.value:
-            _read_cues(root, sink, out)
-        elif "lists" in root.value and not {"skills", "category"} & set(root.value):
-            _keys(root, sink, LIST_FILE_KEYS, set())
-            _read_lists(root.get("lists"), sink, out)
-        else:
-            _read_skills(root, sink, out)
-    out.problems.extend(sink.problems)
-
-
-def _read_manifest(root: Located, sink: ProblemSink) -> None:
+def read_manifest(root: Located, sink: ProblemSink) -> None:
     _keys(root, sink, MANIFEST_KEYS, set())
     mode = root.get("builtin")
     if mode is not None and mode.value not in BUILTIN_MODES:
@@ -175,7 +140,7 @@ def _id(node: Located | None, sink: ProblemSink, what: str) -> str | None:
     return value
 
 
-def _read_lists(node: Located | None, sink: ProblemSink, out: Collected) -> None:
+def read_lists(node: Located | None, sink: ProblemSink, out: Collected) -> None:
     """``lists:``: named word lists (``name: [word, ...]``) that guards use as ``"@name"``."""
     if node is None:
         return
@@ -209,9 +174,9 @@ def _read_lists(node: Located | None, sink: ProblemSink, out: Collected) -> None
         )
 
 
-def _read_skills(root: Located, sink: ProblemSink, out: Collected) -> None:
+def read_skills(root: Located, sink: ProblemSink, out: Collected) -> None:
     _keys(root, sink, SKILL_FILE_KEYS, {"category", "skills"})
-    _read_lists(root.get("lists"), sink, out)
+    read_lists(root.get("lists"), sink, out)
     category_id = None
     cat = root.get("category")
     if cat is not None and _keys(cat, sink, {"id", "name"}, {"id", "name"}):
@@ -380,7 +345,7 @@ def _patterns(node: Located | None, sink: ProblemSink) -> tuple[tuple[dict[str, 
     return tuple(result)
 
 
-def _read_role(root: Located, sink: ProblemSink, out: Collected) -> None:
+def read_role(root: Located, sink: ProblemSink, out: Collected) -> None:
     _keys(root, sink, ROLE_KEYS, {"id", "title", "requirements"})
     role_id = _id(root.get("id"), sink, "role id")
     title = _str(root.get("title"), sink, "title")
@@ -451,88 +416,5 @@ def _read_requirement(node: Located, sink: ProblemSink) -> Requirement | None:
         weight=float(weight),
         required=bool(required.value) if required is not None else True,
         suggestion=suggestion,
-        source=node.ref(sink.path),
-    )
-
-
-def _read_cues(root: Located, sink: ProblemSink, out: Collected) -> None:
-    """A cue file: ``document`` (resume or posting), ``language`` and a list of ``cues``."""
-    _keys(root, sink, CUE_FILE_KEYS, {"document", "language", "cues"})
-    document = _str(root.get("document"), sink, "document")
-    if document is not None and document not in CUE_CATEGORIES:
-        sink.at(
-            root.get("document") or root,
-            "schema",
-            f'document: expected one of {", ".join(CUE_CATEGORIES)}, got "{document}"',
-        )
-        return
-    language = _str(root.get("language"), sink, "language")
-    if language is not None and not LANGUAGE_RE.match(language):
-        sink.at(
-            root.get("language") or root,
-            "schema",
-            f'language: expected a two-letter ISO 639-1 code such as "en", got "{language}"',
-        )
-        return
-    if document is None or language is None:
-        return
-    for node in _list(root.get("cues"), sink, "cues"):
-        cue = _read_cue(node, sink, document, language)
-        if cue is not None:
-            out.cues.append(cue)
-
-
-def _read_cue(node: Located, sink: ProblemSink, document: str, language: str) -> Cue | None:
-    if not _keys(node, sink, CUE_KEYS, {"category", "direction"}):
-        return None
-    literal_node, pattern_node = node.get("cue"), node.get("pattern")
-    if (literal_node is None) == (pattern_node is None):
-        sink.at(node, "schema", 'a cue needs exactly one of "cue" (a phrase) or "pattern"')
-        return None
-    literal = _str(literal_node, sink, "cue") if literal_node is not None else ""
-    pattern: tuple[tuple[dict[str, object], ...], ...] = ()
-    if pattern_node is not None:
-        wrapped = Located(value=[pattern_node], line=pattern_node.line, column=pattern_node.column)
-        pattern = _patterns(wrapped, sink)
-    category = _str(node.get("category"), sink, "category")
-    allowed = CUE_CATEGORIES[document]
-    if category is not None and category not in allowed:
-        sink.at(
-            node.get("category") or node,
-            "schema",
-            f'category: a {document} cue is one of {", ".join(allowed)}, got "{category}"',
-        )
-        return None
-    direction = _str(node.get("direction"), sink, "direction")
-    if direction is not None and direction not in CUE_DIRECTIONS:
-        sink.at(
-            node.get("direction") or node,
-            "schema",
-            f'direction: expected one of {", ".join(CUE_DIRECTIONS)}, got "{direction}"',
-        )
-        return None
-    scope_node = node.get("max_scope")
-    max_scope = None
-    if scope_node is not None:
-        value = scope_node.value
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            sink.at(scope_node, "schema", "max_scope: expected a whole number of tokens, 1 or more")
-            return None
-        max_scope = scope_node.value
-    if literal is None or category is None or direction is None:
-        return None
-    if pattern_node is not None and not pattern:
-        return None
-    match, no_match = _examples(node.get("examples"), sink)
-    return Cue(
-        examples_match=match,
-        examples_no_match=no_match,
-        literal=literal,
-        category=category,
-        direction=direction,  # type: ignore[arg-type]  # checked against CUE_DIRECTIONS
-        document=document,  # type: ignore[arg-type]  # checked against CUE_CATEGORIES
-        language=language,
-        max_scope=max_scope,
-        pattern=pattern[0] if pattern else (),
         source=node.ref(sink.path),
     )
