@@ -68,6 +68,9 @@ def error_boundary() -> Iterator[None]:
     except CvgapError as exc:
         if debug_enabled():
             raise
+        errors = [p for p in getattr(exc, "problems", ()) if p.level == "error"]
+        if len(errors) > 1:  # what `cvgap taxonomy lint` prints, line for line
+            typer.echo("".join(f"{p}\n" for p in errors), err=True, nl=False)
         error_line(str(exc))
         raise typer.Exit(EXIT_FAILED) from None
     except KeyboardInterrupt:

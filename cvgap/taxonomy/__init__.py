@@ -186,6 +186,10 @@ def load_taxonomy(
             roots = taxonomy_roots(roots)
     taxonomy, problems = check_taxonomy(roots)
     errors = [p for p in problems if p.level == "error"]
+    if not errors and paths is not None:  # the built-in taxonomy is linted in CI
+        from cvgap.taxonomy.lint import rule_errors
+
+        errors = problems = rule_errors(taxonomy, [Path(p) for p in given])
     if errors:
         raise TaxonomyError("invalid taxonomy", path=errors[0].path, problems=problems)
     if not taxonomy.skills:

@@ -46,13 +46,13 @@ def verify_paths(paths: Sequence[Path], *, builtin: bool = True) -> VerifyResult
     ()
     """
     from cvgap.taxonomy import check_taxonomy, is_inside
-    from cvgap.taxonomy.lint import layers_for
+    from cvgap.taxonomy.lint import layers_for, rule_errors
 
     for path in paths:
         if not path.exists():
             raise CvgapError("no such file or folder", path=str(path))
     taxonomy, problems = check_taxonomy(layers_for(paths, builtin=builtin))
-    errors = [p for p in problems if p.level == "error"]
+    errors = [p for p in problems if p.level == "error"] or rule_errors(taxonomy, paths)
     if errors:
         raise TaxonomyError("invalid taxonomy", path=errors[0].path, problems=errors)
     roots = [p.resolve() for p in paths]

@@ -26,7 +26,15 @@ from cvgap.taxonomy.lint.registry import RULES, Rule
 from cvgap.taxonomy.yamlnodes import MAX_YAML_BYTES
 from cvgap.types import Problem, Taxonomy
 
-__all__ = ["RULES", "Rule", "find_rule", "layers_for", "lint_paths", "rules_markdown"]
+__all__ = [
+    "RULES",
+    "Rule",
+    "find_rule",
+    "layers_for",
+    "lint_paths",
+    "rule_errors",
+    "rules_markdown",
+]
 
 _RULE_MODULES = (
     "syntax",
@@ -74,6 +82,21 @@ def lint_paths(paths: Sequence[Path], *, builtin: bool = True) -> list[Problem]:
 def run_rules(taxonomy: Taxonomy) -> list[Problem]:
     """The problems every rule with a check finds in ``taxonomy``."""
     return [problem for rule in RULES.values() for problem in rule.run(taxonomy)]
+
+
+def rule_errors(taxonomy: Taxonomy, paths: Sequence[Path]) -> list[Problem]:
+    """The error-level problems lint's rules find in the files under ``paths`` (a loaded
+    taxonomy's user layers): a duplicate alias, an ``implies`` cycle... The loader calls this
+    so that every command refuses the taxonomy that ``lint`` fails."""
+    roots = [p.resolve() for p in paths]
+    found = [
+        problem
+        for rule in RULES.values()
+        if rule.level == "error"
+        for problem in rule.run(taxonomy)
+        if is_inside(problem.path, roots)
+    ]
+    return sorted(_unsuppressed(sorted(set(found))))
 
 
 def _unsuppressed(problems: list[Problem]) -> list[Problem]:
