@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from cvgap.types import (
@@ -75,7 +75,7 @@ def score(
     >>> 0 <= report.score <= 100
     True
     """
-    found = _evidence_by_skill(mentions)
+    found = _evidence_by_skill(mentions, resume)
     implied = _implied(found, taxonomy)
     results: list[SkillResult] = []
     req_credit: list[tuple[Requirement, float]] = []
@@ -121,7 +121,7 @@ def score(
         for sid, ev in found.items()
         if sid not in role_skills
     ]
-    intents = _intents(mentions, found, taxonomy)
+    intents = _intents(mentions, found, taxonomy, resume)
     return Report(
         file=resume.source,
         role=role.id,
@@ -137,7 +137,23 @@ def score(
     )
 
 
-def _evidence_by_skill(mentions: Sequence[SkillMention]) -> dict[str, tuple[Evidence, ...]]:
+def _evidence(m: SkillMention, resume: Resume) -> Evidence:
+    """The mention's line as evidence, with the matched words' offsets in that line."""
+    line_start = resume.lines[m.line - 1].start if 0 < m.line <= len(resume.lines) else 0
+    return Evidence(
+        text=m.line_text,
+        section=m.section,
+        line=m.line,
+        usage=m.usage,
+        kind=m.kind,
+        start=m.start - line_start,
+        end=m.end - line_start,
+    )
+
+
+def _evidence_by_skill(
+    mentions: Sequence[SkillMention], resume: Resume
+) -> dict[str, tuple[Evidence, ...]]:
     """Evidence per skill: applied lines first, one per résumé line."""
     grouped: dict[str, list[SkillMention]] = defaultdict(list)
     for m in mentions:
@@ -151,11 +167,7 @@ def _evidence_by_skill(mentions: Sequence[SkillMention]) -> dict[str, tuple[Evid
         for m in items:
             if m.line not in seen:
                 seen.add(m.line)
-                evidence.append(
-                    Evidence(
-                        text=m.line_text, section=m.section, line=m.line, usage=m.usage, kind=m.kind
-                    )
-                )
+                evidence.append(_evidence(m, resume))
         result[sid] = tuple(evidence)
     return result
 
@@ -168,7 +180,15 @@ def _implied(
         for target in taxonomy.implied_by(sid):
             if target not in found:
                 implied[target].extend(
-                    Evidence(text=e.text, section=e.section, line=e.line, via=sid, usage=e.usage)
+                    Evidence(
+                        text=e.text,
+                        section=e.section,
+                        line=e.line,
+                        via=sid,
+                        usage=e.usage,
+                        start=e.start,
+                        end=e.end,
+                    )
                     for e in evidence[:1]
                 )
     return {sid: tuple(ev) for sid, ev in implied.items()}
@@ -216,7 +236,10 @@ def _categories(
 
 
 def _intents(
-    mentions: Sequence[SkillMention], found: dict[str, tuple[Evidence, ...]], taxonomy: Taxonomy
+    mentions: Sequence[SkillMention],
+    found: dict[str, tuple[Evidence, ...]],
+    taxonomy: Taxonomy,
+    resume: Resume,
 ) -> list[SkillResult]:
     seen: dict[str, SkillResult] = {}
     for m in mentions:
@@ -229,7 +252,7 @@ def _intents(
                 status="missing",
                 required=False,
                 weight=0.0,
-                evidence=(Evidence(text=m.line_text, section=m.section, line=m.line),),
+                evidence=(replace(_evidence(m, resume), usage="listed", kind="exact"),),
             )
     return list(seen.values())
 

@@ -46,22 +46,28 @@ class Page(HTMLParser):
         self.text: list[str] = []
         self.styles: list[str] = []
         self._in: list[str] = []
+        self._glue = False
         self.feed(source)
         self.close()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append((tag, dict(attrs)))
         self._in.append(tag)
+        self._glue = tag == "mark"  # inline: its text runs on with its neighbours
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append((tag, dict(attrs)))
 
     def handle_endtag(self, tag: str) -> None:
+        self._glue = tag == "mark"
         while self._in and self._in.pop() != tag:
             pass
 
     def handle_data(self, data: str) -> None:
-        (self.styles if self._in and self._in[-1] == "style" else self.text).append(data)
+        if self._glue and self.text:
+            self.text[-1] += data
+        else:
+            (self.styles if self._in and self._in[-1] == "style" else self.text).append(data)
 
     def all(self, tag: str) -> list[dict[str, str | None]]:
         return [attrs for name, attrs in self.tags if name == tag]

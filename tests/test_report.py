@@ -33,6 +33,12 @@ from tests.conftest import check_golden
 HOSTILE = "Built a C++/Python [bold]tool[/bold] for <script>alert(1)</script> defect detection"
 
 
+def at(text: str, word: str, **fields: object) -> Evidence:
+    """Evidence for ``text`` with ``word`` as the matched words."""
+    start = text.index(word)
+    return Evidence(text=text, start=start, end=start + len(word), **fields)  # type: ignore[arg-type]
+
+
 def make_report(**changes: object) -> Report:
     """A small report: 3 matched (one listed only), 1 implied, 1 covered alternative, 2 gaps."""
     skills = (
@@ -44,8 +50,8 @@ def make_report(**changes: object) -> Report:
             required=True,
             weight=10.0,
             evidence=(
-                Evidence(text=f"- {HOSTILE}", section="experience", line=12, usage="applied"),
-                Evidence(text="Languages: Python, C++ (basic)", section="skills", line=20),
+                at(f"- {HOSTILE}", "Python", section="experience", line=12, usage="applied"),
+                at("Languages: Python, C++ (basic)", "Python", section="skills", line=20),
             ),
         ),
         SkillResult(
@@ -57,9 +63,10 @@ def make_report(**changes: object) -> Report:
             weight=9.0,
             group=AnyOf(("pytorch", "tensorflow")),
             evidence=(
-                Evidence(
-                    text="• Trained a U-Net in PyTorch; IoU 0.84 (val) | "
+                at(
+                    "• Trained a U-Net in PyTorch; IoU 0.84 (val) | "
                     "3× faster, *see* repo_name/__init__.py",
+                    "PyTorch",
                     section="projects",
                     line=15,
                     usage="applied",
@@ -85,8 +92,12 @@ def make_report(**changes: object) -> Report:
             required=True,
             weight=7.0,
             evidence=(
-                Evidence(
-                    text="• Trained a U-Net in PyTorch", section="projects", line=15, via="PyTorch"
+                at(
+                    "• Trained a U-Net in PyTorch",
+                    "PyTorch",
+                    section="projects",
+                    line=15,
+                    via="PyTorch",
                 ),
             ),
         ),
@@ -97,7 +108,7 @@ def make_report(**changes: object) -> Report:
             status="matched",
             required=False,
             weight=4.0,
-            evidence=(Evidence(text="Languages: Python, C++ (basic)", section="skills", line=20),),
+            evidence=(at("Languages: Python, C++ (basic)", "C++", section="skills", line=20),),
         ),
         SkillResult(
             id="opencv",
@@ -276,7 +287,7 @@ def test_markdown_shows_resume_text_as_written() -> None:
 
 def test_markdown_escapes_only_what_github_would_change() -> None:
     md = render_markdown(make_report())
-    assert "C++ (basic)" in md  # no "C\+\+" or "\(" in the raw text
+    assert "**C++** (basic)" in md  # no "C\+\+" or "\(" in the raw text
     assert "repo_name/" in md
     for text, escaped in [
         ("a | b", r"a \| b"),

@@ -56,4 +56,6 @@ def _evidence(data: dict[str, Any]) -> Evidence:
         via=data.get("via"),
         usage=data.get("usage", "listed"),
         kind=data.get("match", "exact"),
+        start=data.get("start"),
+        end=data.get("end"),
     )

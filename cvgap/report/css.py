@@ -7,14 +7,14 @@ _LIGHT = """
   --bg: #f5f6f8; --card: #ffffff; --text: #1c2128; --muted: #59636e; --line: #d9dee4;
   --track: #e6e9ed; --quote: #f3f5f7; --accent: #0969da;
   --strong: #1a7f37; --good: #9a6700; --partial: #bc4c00; --weak: #cf222e;
-  --matched: #1a7f37; --implied: #0969da; --missing: #cf222e;
+  --matched: #1a7f37; --implied: #0969da; --missing: #cf222e; --mark: #fff3b0;
 """
 
 _DARK = """
   --bg: #0d1117; --card: #161b22; --text: #e6edf3; --muted: #9198a1; --line: #30363d;
   --track: #262c36; --quote: #1c2129; --accent: #4493f8;
   --strong: #3fb950; --good: #d29922; --partial: #f0883e; --weak: #f85149;
-  --matched: #3fb950; --implied: #4493f8; --missing: #f85149;
+  --matched: #3fb950; --implied: #4493f8; --missing: #f85149; --mark: #5a4a00;
 """
 
 CSS = f"""
@@ -107,6 +107,8 @@ ol.gaps {{ counter-reset: gap; }}
 blockquote {{ margin: 0; padding: .35rem .75rem; background: var(--quote);
               border-left: 3px solid var(--line); border-radius: 0 .4rem .4rem 0; }}
 .implied blockquote {{ border-left-color: var(--implied); }}
+blockquote mark {{ background: var(--mark); color: inherit; font-weight: 600;
+                   padding: 0 .1rem; border-radius: .2rem; }}
 .where {{ font-size: .8rem; margin-top: .15rem; }}
 .chips {{ display: flex; flex-wrap: wrap; gap: .4rem; list-style: none; margin: 0;
           padding: 0; }}

@@ -23,15 +23,16 @@ from cvgap.report.common import (
     group_label,
     impact,
     points,
-    quote,
     shown_skills,
     unique_gaps,
 )
 from cvgap.report.css import CSS
+from cvgap.report.snippet import ELLIPSIS, snippet
 from cvgap.types import Evidence, Report, SkillResult
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'"
 MAX_QUOTES = 2  # evidence lines shown per skill
+WINDOW = 160  # characters of evidence shown around the match
 
 
 def e(text: object) -> str:
@@ -169,10 +170,23 @@ def _gaps(report: Report, gaps: list[SkillResult]) -> str:
     return "\n".join(out)
 
 
+def html_snippet(ev: Evidence, width: int = WINDOW) -> str:
+    """The evidence window, escaped, with the matched words in ``<mark>``."""
+    window = snippet(ev, width)
+    match = f"<mark>{e(window.match)}</mark>" if window.match else ""
+    return (
+        (ELLIPSIS if window.lead else "")
+        + e(window.before)
+        + match
+        + e(window.after)
+        + (ELLIPSIS if window.trail else "")
+    )
+
+
 def _quote(ev: Evidence) -> str:
     place = f"{e(ev.section)}, line {ev.line}"
     where = f"implied by {e(ev.via)} · {place}" if ev.via else f"{place} · {ev.usage}"
-    return f'<div><blockquote>{e(quote(ev.text))}</blockquote><p class="where">{where}</p></div>'
+    return f'<div><blockquote>{html_snippet(ev)}</blockquote><p class="where">{where}</p></div>'
 
 
 def _skill(s: SkillResult) -> str:

@@ -15,11 +15,11 @@ from cvgap.report.common import (
     impact,
     one_line,
     points,
-    quote,
     shown_skills,
     unique_gaps,
 )
-from cvgap.types import Report, SkillResult
+from cvgap.report.snippet import ELLIPSIS, snippet
+from cvgap.types import Evidence, Report, SkillResult
 
 __all__ = ["group_label", "md_escape", "md_inline_code", "render_markdown", "unique_gaps"]
 
@@ -35,6 +35,7 @@ _INLINE = re.compile(
 # At the start of a line's content: headings, quotes, list items, thematic breaks.
 _BLOCK_START = re.compile(r"^(?:([#>+=-])|(\d+)([.)]))")
 BAR_CELLS = 10
+WINDOW = 120  # characters of evidence shown around the match
 
 
 def md_escape(text: str) -> str:
@@ -67,10 +68,31 @@ def md_bar(score: float, cells: int = BAR_CELLS) -> str:
     return "█" * filled + "░" * (cells - filled)
 
 
+def _md_piece(text: str) -> str:
+    """``md_escape`` that keeps the spaces at the edges (they separate the pieces)."""
+    core = md_escape(text) if text.strip() else ""
+    lead = " " if text[:1].isspace() else ""
+    trail = " " if text[-1:].isspace() and core else ""
+    return f"{lead}{core}{trail}" if core else (" " if text else "")
+
+
+def md_snippet(ev: Evidence, width: int = WINDOW) -> str:
+    """The evidence window with the matched words in bold."""
+    window = snippet(ev, width)
+    match = f"**{md_escape(window.match)}**" if window.match else ""
+    return (
+        (ELLIPSIS if window.lead else "")
+        + _md_piece(window.before)
+        + match
+        + _md_piece(window.after)
+        + (ELLIPSIS if window.trail else "")
+    ).strip()
+
+
 def _evidence(s: SkillResult) -> str:
     if not s.evidence:
         return ""
-    return f"“{md_escape(quote(s.evidence[0].text))}” — {evidence_place(s)}"
+    return f"“{md_snippet(s.evidence[0])}” — {evidence_place(s)}"
 
 
 def render_markdown(report: Report) -> str:

@@ -26,10 +26,10 @@ from cvgap.report.common import (
     evidence_place,
     group_label,
     impact,
-    quote,
     shown_skills,
     unique_gaps,
 )
+from cvgap.report.terminal_evidence import EvidenceLine
 from cvgap.types import Report, SkillResult
 
 BAND_STYLE = {"strong": "green", "good": "yellow", "partial": "dark_orange", "weak": "red"}
@@ -187,17 +187,8 @@ def _place(s: SkillResult) -> Text:
     return Text(evidence_place(s).replace(", line ", ":"), style="dim")
 
 
-def _evidence(s: SkillResult) -> Text:
-    if not s.evidence:
-        return Text()
-    ev = s.evidence[0]
-    text = Text()
-    if ev.via:
-        text.append("via ", style="dim")
-        text.append(ev.via, style="cyan")
-        text.append(": ", style="dim")
-    text.append(quote(ev.text), style="dim italic")
-    return text
+def _evidence(s: SkillResult, prefix: Text | None = None) -> EvidenceLine:
+    return EvidenceLine(s.evidence[0] if s.evidence else None, prefix or Text())
 
 
 def _skill_name(s: SkillResult) -> Text:
@@ -218,8 +209,7 @@ def skill_list(
         table.add_column("Skill and evidence", ratio=1)
         table.add_column("Weight", justify="right", no_wrap=True)
         for s in skills:
-            evidence = _place(s) + Text("  ") + _evidence(s)
-            evidence.no_wrap, evidence.overflow = True, "ellipsis"
+            evidence = _evidence(s, _place(s) + Text("  "))
             table.add_row(Group(_skill_name(s), Padding(evidence, (0, 0, 0, 2))), f"{s.weight:g}")
         return table
     if name_width is None:

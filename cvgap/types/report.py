@@ -13,7 +13,12 @@ from cvgap.types.core import SCHEMA_VERSION, MatchKind, Status, Usage
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Evidence:
-    """The résumé line that proves (or, for implied skills, implies) a skill."""
+    """The résumé line that proves (or, for implied skills, implies) a skill.
+
+    ``start``/``end``: where the matched words sit in ``text`` (character offsets; for an
+    implied skill, the words of the skill that implies it); ``None`` when unknown (rows
+    written before schema 1 carried them).
+    """
 
     text: str
     section: str
@@ -21,6 +26,8 @@ class Evidence:
     via: str | None = None
     usage: Usage = "listed"
     kind: MatchKind = "exact"
+    start: int | None = None
+    end: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"text": self.text, "section": self.section, "line": self.line}
@@ -29,6 +36,9 @@ class Evidence:
             data["match"] = self.kind
         if self.via is not None:
             data["via"] = self.via
+        if self.start is not None and self.end is not None:
+            data["start"], data["end"] = self.start, self.end
+            data["matched"] = self.text[self.start : self.end]
         return data
 
 
