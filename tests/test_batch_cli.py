@@ -90,7 +90,7 @@ def test_usage_errors_exit_2(runner: CliRunner, tmp_path: Path) -> None:
     code, _, err = _batch(runner, str(tmp_path), "--pdf-engine", "magic")
     assert code == 2 and "--pdf-engine" in err
     code, _, err = _batch(runner, str(tmp_path), "--resume")
-    assert code == 2 and "--resume needs --out" in err
+    assert code == 2 and "--resume needs --output" in err
     code, _, err = _batch(runner, str(tmp_path), "--role", "astronaut")
     assert code == 2 and err.startswith("error: ")
 

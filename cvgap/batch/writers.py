@@ -189,7 +189,7 @@ def read_done(
         if rows[0] != expected:
             raise CvgapError(
                 "cannot --resume: the file has other columns (another role or "
-                "taxonomy?); write to a new --out file",
+                "taxonomy?); write to a new --output file",
                 path=str(path),
             )
         for cells in rows[1:]:

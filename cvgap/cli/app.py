@@ -8,14 +8,29 @@ not be done, 3 internal error, 130 interrupted.
 from __future__ import annotations
 
 import os
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
+from typer.core import TyperGroup
 
 from cvgap import __version__
-from cvgap.cli import batch, check, evaluate, job, taxonomy
+from cvgap.cli import batch, check, diff, evaluate, job, taxonomy
+
+
+class DebugAnywhereGroup(TyperGroup):
+    """The root command, where ``--debug`` may also come after the subcommand
+    (``cvgap check cv.pdf --debug``): it is moved to the front before parsing."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:  # typer's own click Context
+        end = args.index("--") if "--" in args else len(args)
+        if "--debug" in args[1:end]:
+            rest = [a for a in args[:end] if a != "--debug"]
+            args = ["--debug", *rest, *args[end:]]
+        return super().parse_args(ctx, args)
+
 
 app = typer.Typer(
+    cls=DebugAnywhereGroup,
     name="cvgap",
     help="How far is a résumé from what Computer Vision Intern roles ask for? Offline.",
     no_args_is_help=True,
@@ -40,7 +55,12 @@ def main_callback(
         ),
     ] = None,
     debug: Annotated[
-        bool, typer.Option("--debug", help="Show tracebacks instead of one-line errors.")
+        bool,
+        typer.Option(
+            "--debug",
+            help="Show tracebacks and the libraries' own messages instead of one-line "
+            "errors (also accepted after the command).",
+        ),
     ] = False,
 ) -> None:
     """cvgap: résumé skill-gap analysis for Computer Vision Intern roles."""
@@ -49,6 +69,7 @@ def main_callback(
 
 
 app.add_typer(check.app)
+app.add_typer(diff.app)
 app.add_typer(batch.app)
 app.add_typer(evaluate.app)
 app.add_typer(taxonomy.app, name="taxonomy")

@@ -19,10 +19,13 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
+from cvgap.cli.outputs import format_for
 from cvgap.cli.support import (
     EXIT_FAILED,
     EXIT_OK,
     EXIT_VERDICT,
+    PdfEngine,
+    PdfEngineOption,
     RoleOption,
     TaxonomyOption,
     error_boundary,
@@ -75,16 +78,21 @@ def batch(
     out: Annotated[
         Optional[Path],  # noqa: UP045 - typer needs Optional on Python 3.10
         typer.Option(
-            "--out",
+            "--output",
             "-o",
             dir_okay=False,
-            help="Write here instead of stdout; rows are appended and flushed as they arrive.",
+            help="Write here instead of stdout (rows are appended and flushed as they "
+            "arrive); its suffix (.jsonl, .csv, .md, .html) picks the format.",
         ),
+    ] = None,
+    out_alias: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--out", dir_okay=False, hidden=True, help="Old name of --output."),
     ] = None,
     output_format: Annotated[
         Optional[BatchFormat],  # noqa: UP045 - typer needs Optional on Python 3.10
         typer.Option(
-            "--format", "-f", help="Output format [default: from the --out suffix, else jsonl]."
+            "--format", "-f", help="Output format [default: from the --output suffix, else jsonl]."
         ),
     ] = None,
     workers: Annotated[
@@ -95,7 +103,7 @@ def batch(
         bool,
         typer.Option(
             "--resume",
-            help="Skip files already in --out (same content) and append the rest.",
+            help="Skip files already in --output (same content) and append the rest.",
         ),
     ] = False,
     quiet: Annotated[
@@ -119,13 +127,7 @@ def batch(
     ] = None,
     role: RoleOption = DEFAULT_ROLE,
     taxonomy: TaxonomyOption = None,
-    pdf_engine: Annotated[
-        str,
-        typer.Option(
-            "--pdf-engine",
-            help="PDF text engine: pdfplumber (default) or pdfium (faster).",
-        ),
-    ] = "pdfplumber",
+    pdf_engine: PdfEngineOption = PdfEngine.pdfplumber,
     timeout: Annotated[
         float, typer.Option("--timeout", min=0.1, help="Seconds allowed per file.")
     ] = BATCH_TIMEOUT_SECONDS,
@@ -136,17 +138,13 @@ def batch(
     """Score many résumés in parallel and write one row per file, or a cohort report."""
     from cvgap.batch import Pool, default_workers, score_batch
     from cvgap.batch.writers import RowEncoder, read_done
-    from cvgap.ingest import PDF_ENGINES
     from cvgap.taxonomy import get_role, load_taxonomy
 
-    fmt = output_format or _SUFFIX_FORMATS.get(out.suffix.lower() if out else "", BatchFormat.jsonl)
-    if pdf_engine not in PDF_ENGINES:
-        raise typer.BadParameter(
-            f"{pdf_engine!r} is not one of {', '.join(PDF_ENGINES)}", param_hint="--pdf-engine"
-        )
+    out = out or out_alias
+    fmt = format_for(output_format, out, _SUFFIX_FORMATS, BatchFormat.jsonl)
     if resume and out is None:
         raise typer.BadParameter(
-            "--resume needs --out (the file to continue)", param_hint="--resume"
+            "--resume needs --output (the file to continue)", param_hint="--resume"
         )
     with error_boundary(), _terminate_as_interrupt():
         # workers import spaCy while this process loads the taxonomy and hashes the inputs
@@ -170,7 +168,7 @@ def batch(
                 role=role,
                 taxonomy=tax,
                 workers=workers,
-                pdf_engine=pdf_engine,
+                pdf_engine=pdf_engine.value,
                 redact=redact,
                 timeout=timeout,
                 memory_mib=memory_limit,

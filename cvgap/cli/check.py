@@ -7,10 +7,20 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from cvgap.cli.outputs import (
+    REPORT_SUFFIXES,
+    OutputOption,
+    ReportFormatOption,
+    TopOption,
+    format_for,
+    load_cli_resume,
+    write_report,
+)
 from cvgap.cli.support import (
     EXIT_VERDICT,
     OutputFormat,
     PdfEngine,
+    PdfEngineOption,
     RoleOption,
     TaxonomyOption,
     error_boundary,
@@ -29,22 +39,16 @@ app = typer.Typer()
 @app.command()
 def check(
     resume: Annotated[
-        Path, typer.Argument(help="Résumé file: PDF, DOCX, text/Markdown or JSON Resume.")
+        Path,
+        typer.Argument(
+            help="Résumé file: PDF, DOCX, text/Markdown or JSON Resume; - reads standard input."
+        ),
     ],
     role: RoleOption = DEFAULT_ROLE,
     taxonomy: TaxonomyOption = None,
-    output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="Report format.")
-    ] = OutputFormat.table,
-    output: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option(
-            "--output",
-            "-o",
-            help="Write the report to this file instead of stdout.",
-            dir_okay=False,
-        ),
-    ] = None,
+    output_format: ReportFormatOption = None,
+    output: OutputOption = None,
+    top: TopOption = None,
     min_score: Annotated[
         Optional[int],  # noqa: UP045
         typer.Option(
@@ -55,13 +59,7 @@ def check(
         Optional[str],  # noqa: UP045
         typer.Option("--password", help="Password of an encrypted PDF."),
     ] = None,
-    pdf_engine: Annotated[
-        PdfEngine,
-        typer.Option(
-            "--pdf-engine",
-            help="PDF text engine: pdfplumber (default) or pdfium (several times faster).",
-        ),
-    ] = PdfEngine.pdfplumber,
+    pdf_engine: PdfEngineOption = PdfEngine.pdfplumber,
     max_pages: Annotated[
         int, typer.Option("--max-pages", min=1, help="Refuse PDFs with more pages than this.")
     ] = MAX_PAGES,
@@ -77,41 +75,22 @@ def check(
     """Score one résumé against a role and print the gap report."""
     from cvgap.api import analyze
     from cvgap.ats import attach_ats
-    from cvgap.ingest import load_resume
-    from cvgap.report import render_html, render_json, render_markdown
     from cvgap.taxonomy import load_taxonomy
 
+    fmt = format_for(output_format, output, REPORT_SUFFIXES, OutputFormat.table)
     with error_boundary():
         # The résumé first: a bad file is reported before the taxonomy is even read.
-        loaded = load_resume(
+        loaded = load_cli_resume(
             resume, password=password, pdf_engine=pdf_engine.value, max_pages=max_pages
         )
         tax = load_taxonomy(taxonomy, include_default=True)
         report = attach_ats(analyze(loaded, role=role, taxonomy=tax), loaded, tax)
         if ats_only:
-            _write_ats_only(report, output_format, output)
+            _write_ats_only(report, fmt, output)
             if report.ats is not None and report.ats.checks("error"):
                 raise typer.Exit(EXIT_VERDICT)
             return
-        if output_format is OutputFormat.json:
-            write_output(render_json(report), output)
-        elif output_format is OutputFormat.markdown:
-            write_output(render_markdown(report), output)
-        elif output_format is OutputFormat.html:
-            write_output(render_html(report), output)
-        else:
-            from cvgap.report.terminal import render_report
-
-            if output is None:
-                stdout_console().print(render_report(report))
-            else:
-                import io
-
-                from rich.console import Console
-
-                file_console = Console(record=True, width=100, file=io.StringIO())
-                file_console.print(render_report(report))
-                write_output(file_console.export_text(), output)
+        write_report(report, fmt, output, top=top)
     if min_score is not None and report.score < min_score:
         typer.echo(f"score {report.score} is below --min-score {min_score}", err=True)
         raise typer.Exit(EXIT_VERDICT)

@@ -46,6 +46,14 @@ TaxonomyOption = Annotated[
     ),
 ]
 
+PdfEngineOption = Annotated[
+    PdfEngine,
+    typer.Option(
+        "--pdf-engine",
+        help="PDF text engine: pdfplumber (default) or pdfium (several times faster).",
+    ),
+]
+
 EXIT_OK, EXIT_VERDICT, EXIT_FAILED, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 

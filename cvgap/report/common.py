@@ -58,6 +58,26 @@ def unique_gaps(report: Report) -> list[SkillResult]:
     return gaps
 
 
+DEFAULT_TOP = 5  # gaps shown in full; the rest are folded (all of them are in JSON)
+
+
+def fold_gaps(
+    gaps: list[SkillResult], top: int = DEFAULT_TOP
+) -> tuple[list[SkillResult], list[SkillResult]]:
+    """``gaps`` (most score to gain first) split into those shown and those folded."""
+    top = max(0, top)
+    return gaps[:top], gaps[top:]
+
+
+def folded_summary(folded: list[SkillResult], report: Report) -> str:
+    """``7 more gaps, up to +9 points in all`` for the folded gaps."""
+    gain = sum(impact(g, report) for g in folded)
+    return (
+        f"{len(folded)} more {'gap' if len(folded) == 1 else 'gaps'}, "
+        f"{points(gain).removeprefix('up to ')} in all"
+    )
+
+
 def shown_skills(report: Report, status: Status) -> list[SkillResult]:
     """The role's skills with ``status``, heaviest first; a missing member of an any-of
     group that another member covers is left out (it is not a gap)."""

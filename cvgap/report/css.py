@@ -88,6 +88,10 @@ ol.gaps {{ counter-reset: gap; }}
 .gap::before {{ content: counter(gap); font-weight: 700; color: var(--muted);
                 font-variant-numeric: tabular-nums; grid-row: span 2; }}
 .gap.preferred {{ border-left-color: var(--line); }}
+.more-gaps {{ margin-top: .6rem; }}
+.more-gaps > summary {{ cursor: pointer; font-weight: 600; color: var(--muted);
+                        padding: .35rem 0; }}
+.more-gaps ol.gaps {{ counter-reset: none; }}  /* numbering goes on from the gaps above */
 .gap-head, .skill-head {{ display: flex; flex-wrap: wrap; align-items: baseline;
                           align-content: flex-start; gap: .25rem .6rem; }}
 .gain {{ margin-left: auto; font-weight: 700; font-variant-numeric: tabular-nums;

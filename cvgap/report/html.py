@@ -14,12 +14,15 @@ from cvgap.report import svg
 from cvgap.report.common import (
     BAND_TICKS,
     BAND_WORD,
+    DEFAULT_TOP,
     NO_GAPS,
     STATUS_LABEL,
     STATUS_MARK,
     band,
     bands_legend,
     credits_legend,
+    fold_gaps,
+    folded_summary,
     group_label,
     impact,
     points,
@@ -78,8 +81,9 @@ def chips(items: list[str]) -> str:
     return '<ul class="chips">' + "".join(f"<li>{e(i)}</li>" for i in items) + "</ul>"
 
 
-def render_html(report: Report) -> str:
-    """The report as one self-contained HTML page."""
+def render_html(report: Report, *, top: int = DEFAULT_TOP) -> str:
+    """The report as one self-contained HTML page; gaps after the ``top`` ones are folded
+    in a ``<details>``."""
     gaps = unique_gaps(report)
     matched, implied = shown_skills(report, "matched"), shown_skills(report, "implied")
     parts = [
@@ -101,7 +105,14 @@ def render_html(report: Report) -> str:
     if rows:
         parts.append(section("Coverage by category", coverage_bars(rows) + legend))
     if gaps:
-        parts.append(section("What to add, by impact", _gaps(report, gaps), count=len(gaps)))
+        shown, folded = fold_gaps(gaps, top)
+        inner = _gaps(report, shown) if shown else ""
+        if folded:
+            inner += (
+                f'\n<details class="more-gaps"><summary>{e(folded_summary(folded, report))}'
+                f"</summary>\n{_gaps(report, folded)}\n</details>"
+            )
+        parts.append(section("What to add, by impact", inner, count=len(gaps)))
     elif report.skills:
         parts.append(f'<p class="card no-gaps">✔ {e(NO_GAPS)}</p>')
     for title, skills in (("Matched skills", matched), ("Implied skills", implied)):

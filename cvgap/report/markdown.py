@@ -9,8 +9,11 @@ from __future__ import annotations
 import re
 
 from cvgap.report.common import (
+    DEFAULT_TOP,
     NO_GAPS,
     evidence_place,
+    fold_gaps,
+    folded_summary,
     group_label,
     impact,
     one_line,
@@ -95,8 +98,16 @@ def _evidence(s: SkillResult) -> str:
     return f"“{md_snippet(s.evidence[0])}” — {evidence_place(s)}"
 
 
-def render_markdown(report: Report) -> str:
-    """The report as GitHub-flavoured Markdown."""
+def _gap_item(n: int, g: SkillResult, report: Report) -> str:
+    kind = "required" if g.required else "preferred"
+    return (
+        f"{n}. **{md_escape(group_label(g, report))}** ({kind}, "
+        f"{points(impact(g, report))}): {md_escape(g.suggestion)}"
+    )
+
+
+def render_markdown(report: Report, *, top: int = DEFAULT_TOP) -> str:
+    """The report as GitHub-flavoured Markdown; gaps after the ``top`` ones are folded."""
     matched, implied = shown_skills(report, "matched"), shown_skills(report, "implied")
     gaps = unique_gaps(report)
     out = [
@@ -118,13 +129,18 @@ def render_markdown(report: Report) -> str:
     if report.skills and not gaps:
         out += ["", f"**{NO_GAPS}**"]
     if gaps:
+        shown, folded = fold_gaps(gaps, top)
         out += ["", "## What to add, by impact", ""]
-        for g in gaps:
-            kind = "required" if g.required else "preferred"
-            out.append(
-                f"1. **{md_escape(group_label(g, report))}** ({kind}, "
-                f"{points(impact(g, report))}): {md_escape(g.suggestion)}"
-            )
+        out += [_gap_item(n, g, report) for n, g in enumerate(shown, start=1)]
+        if folded:
+            out += [
+                "",
+                f"<details><summary>{folded_summary(folded, report)}</summary>",
+                "",
+                *(_gap_item(n, g, report) for n, g in enumerate(folded, start=len(shown) + 1)),
+                "",
+                "</details>",
+            ]
     for title, skills in (("Matched skills", matched), ("Implied skills", implied)):
         if not skills:
             continue

@@ -20,10 +20,13 @@ from rich.table import Table
 from rich.text import Text
 
 from cvgap.report.common import (
+    DEFAULT_TOP,
     NO_GAPS,
     STATUS_MARK,
     band,
     evidence_place,
+    fold_gaps,
+    folded_summary,
     group_label,
     impact,
     shown_skills,
@@ -53,16 +56,18 @@ def heading(title: str) -> Rule:
     return Rule(Text(title, style="bold"), align="left", style="dim", characters="─")
 
 
-def render_report(report: Report) -> RenderableType:
-    """A rich renderable: score panel, warnings, category bars, gaps, skills with evidence."""
-    return ReportView(report)
+def render_report(report: Report, *, top: int = DEFAULT_TOP) -> RenderableType:
+    """A rich renderable: score panel, warnings, category bars, the ``top`` gaps (the rest
+    counted), skills with evidence."""
+    return ReportView(report, top=top)
 
 
 class ReportView:
     """The whole report; renders for the width of the console (or container) it is given."""
 
-    def __init__(self, report: Report) -> None:
+    def __init__(self, report: Report, *, top: int = DEFAULT_TOP) -> None:
         self.report = report
+        self.top = top
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         report, width = self.report, options.max_width
@@ -73,12 +78,19 @@ class ReportView:
             yield Text()
             yield heading("Coverage by category")
             yield category_bars(report, width)
-        gaps = unique_gaps(report)
-        if gaps:
+        gaps, folded = fold_gaps(unique_gaps(report), self.top)
+        if gaps or folded:
             yield Text()
             yield heading("What to add, by impact")
+        if gaps:
             yield gap_table(report, gaps, width)
-        elif report.skills:
+        if folded:
+            yield Text.assemble(
+                ("+ ", "dim"),
+                (folded_summary(folded, report), "bold"),
+                (f" (--top {len(gaps) + len(folded)} lists them; JSON has all)", "dim"),
+            )
+        if not gaps and not folded and report.skills:
             yield Text()
             yield Text.assemble(("✔ ", "green"), (NO_GAPS, "bold"))
         matched, implied = shown_skills(report, "matched"), shown_skills(report, "implied")
