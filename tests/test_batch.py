@@ -158,7 +158,9 @@ def test_cohort_counts_who_has_each_skill(tmp_path: Path, taxonomy: Taxonomy) ->
     cohort = build_cohort(results, get_role(taxonomy, "cv-intern"), taxonomy)
     shares = {s.id: s for s in cohort.skills}
     assert (shares["pytorch"].have, shares["pytorch"].total) == (2, 4)
-    assert shares["tensorflow"].have == 2  # covered by PyTorch in its any-of group
+    # issue 13: only résumés that show TensorFlow "have" it; PyTorch covering its any-of
+    # group is counted apart
+    assert (shares["tensorflow"].have, shares["tensorflow"].covered) == (0, 2)
     assert len(cohort.failed) == 1 and len(cohort.scored) == 4
     assert [Path(r.file).stem for r in cohort.ranking][:2] == ["strong-0", "strong-1"]
     assert cohort.common_gaps[0].share <= cohort.common_gaps[-1].share

@@ -196,6 +196,9 @@ def make_cohort() -> Cohort:
     )
     skills = (
         SkillShare(id="python", name="Python", required=True, weight=10, have=3, total=3),
+        SkillShare(
+            id="tensorflow", name="TensorFlow", required=True, weight=9, have=0, total=3, covered=3
+        ),
         SkillShare(id="opencv", name="OpenCV", required=True, weight=4, have=1, total=3),
         SkillShare(id="docker", name="Docker", required=False, weight=1, have=0, total=3),
     )
@@ -314,7 +317,7 @@ def test_markdown_lists_gaps_by_impact_with_their_suggestion() -> None:
     assert gaps.splitlines()[2:4] == [
         "1. **OpenCV** (required, up to +11 points): Build a classical OpenCV pipeline "
         "(edges, contours) and show before/after images.",
-        "1. **Docker** (preferred, up to +3 points): Ship one project as a Docker image with "
+        "2. **Docker** (preferred, up to +3 points): Ship one project as a Docker image with "
         "a two-line README.",
     ]
 

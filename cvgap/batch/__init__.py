@@ -132,6 +132,8 @@ def score_batch(
     exclude: Iterable[Path] = (),
     encoder: Callable[[BatchResult], str] | None = None,
     pool: Pool | None = None,
+    include_globs: Sequence[str] = (),
+    exclude_globs: Sequence[str] = (),
 ) -> Batch:
     """Plan a batch over files, folders (recursively) and globs; call
     :meth:`Batch.results` to run it.
@@ -145,13 +147,20 @@ def score_batch(
     scored file's output row themselves (:meth:`Batch.rows`) and results carry a summary
     report (score, verdict; no skill lists), which spares the parent process most of its
     work per file. ``pool`` is a :meth:`Pool.prestart` pool to use (its workers import
-    spaCy while the caller loads the taxonomy).
+    spaCy while the caller loads the taxonomy). Files that are not résumés, and those
+    ``include_globs``/``exclude_globs`` leave out, are skipped (``Batch.plan.ignored``).
     """
     from cvgap.taxonomy import get_role, load_taxonomy
 
     taxonomy = taxonomy or load_taxonomy()
     get_role(taxonomy, role)  # fail before any work on an unknown role
-    plan = plan_batch(paths, done=done, exclude=exclude)
+    plan = plan_batch(
+        paths,
+        done=done,
+        exclude=exclude,
+        include_globs=include_globs,
+        exclude_globs=exclude_globs,
+    )
     config = WorkerConfig(
         taxonomy=taxonomy,
         role=role,

@@ -8,8 +8,9 @@ from cvgap.types import BatchResult, Cohort, Role, SkillShare, Taxonomy
 
 
 def build_cohort(results: Iterable[BatchResult], role: Role, taxonomy: Taxonomy) -> Cohort:
-    """The cohort of ``results`` for ``role``: what share of the scored résumés has each of
-    the role's skills (matched, implied, or covered by another member of its group).
+    """The cohort of ``results`` for ``role``: how many scored résumés show each of the
+    role's skills (matched or implied), and how many lack it but have another member of its
+    any-of group (``covered``: they lose no points, yet do not show the skill).
 
     >>> cohort = build_cohort(batch.results(), get_role(taxonomy, "cv-intern"), taxonomy)
     >>> gap = cohort.common_gaps[0]
@@ -20,17 +21,13 @@ def build_cohort(results: Iterable[BatchResult], role: Role, taxonomy: Taxonomy)
     scored = [r.report for r in results if r.status == "scored" and r.report is not None]
     have: dict[str, int] = {}
     shares: list[SkillShare] = []
+    statuses = [{s.id: s for s in report.skills} for report in scored]
     for req in role.requirements:
         for sid in req.skills:
             if sid in have:
                 continue
-            have[sid] = sum(
-                1
-                for report in scored
-                if any(
-                    s.id == sid and (s.status != "missing" or s.covered_by) for s in report.skills
-                )
-            )
+            found = [by_id[sid] for by_id in statuses if sid in by_id]
+            have[sid] = sum(1 for s in found if s.status != "missing")
             skill = taxonomy.skills.get(sid)
             shares.append(
                 SkillShare(
@@ -40,6 +37,7 @@ def build_cohort(results: Iterable[BatchResult], role: Role, taxonomy: Taxonomy)
                     weight=req.weight,
                     have=have[sid],
                     total=len(scored),
+                    covered=sum(1 for s in found if s.status == "missing" and s.covered_by),
                 )
             )
     return Cohort(role=role.id, role_title=role.title, results=results, skills=tuple(shares))

@@ -16,6 +16,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cvgap.batch.screen import excluded_by, not_a_resume
+
 # What a folder walk picks up. A file named on the command line is always taken, whatever
 # its suffix, so that an unsupported file is reported rather than silently ignored.
 RESUME_SUFFIXES = frozenset({".pdf", ".docx", ".doc", ".txt", ".text", ".md", ".markdown", ".json"})
@@ -46,6 +48,7 @@ class Plan:
 
     entries: tuple[Entry, ...]
     skipped: tuple[str, ...] = ()
+    ignored: tuple[tuple[str, str], ...] = ()  # (file, why): not a résumé, or filtered out
 
     @property
     def to_score(self) -> tuple[Entry, ...]:
@@ -73,13 +76,20 @@ class Done:
 
 
 def plan_batch(
-    paths: Sequence[str | Path], *, done: Done | None = None, exclude: Iterable[Path] = ()
+    paths: Sequence[str | Path],
+    *,
+    done: Done | None = None,
+    exclude: Iterable[Path] = (),
+    include_globs: Sequence[str] = (),
+    exclude_globs: Sequence[str] = (),
 ) -> Plan:
     """Expand ``paths`` and decide what to do with each file.
 
     ``done`` lists what an earlier run wrote: those files are skipped, and a new file with
     the content of one of them becomes a duplicate row. ``exclude`` are files never taken as
-    input (the batch's own output).
+    input (the batch's own output). Files that are not résumés (a README, a licence, a
+    report cvgap wrote) and files left out by ``include_globs``/``exclude_globs`` are
+    :attr:`Plan.ignored`, with the reason (:mod:`cvgap.batch.screen`).
 
     >>> plan = plan_batch(["resumes/", "extra/*.pdf"])
     >>> [e.file for e in plan.to_score][:1]
@@ -91,12 +101,19 @@ def plan_batch(
     skipped: list[str] = []
     first_by_digest: dict[str, str] = dict(done.by_digest)
     seen_paths: set[str] = set()
+    ignored: list[tuple[str, str]] = []
     for found in _expand(paths):
         if found.error is None:
             key = _key(Path(found.file))
             if key in seen_paths or key in excluded:
                 continue
             seen_paths.add(key)
+            why = excluded_by(found.file, include_globs, exclude_globs) or not_a_resume(
+                Path(found.file)
+            )
+            if why is not None:
+                ignored.append((found.file, why))
+                continue
         digest, error = ("", found.error) if found.error else _digest(Path(found.file))
         if (found.file, digest) in done.pairs:
             skipped.append(found.file)
@@ -119,7 +136,7 @@ def plan_batch(
         else:
             first_by_digest[digest] = found.file
             entries.append(Entry(index=index, file=found.file, digest=digest))
-    return Plan(entries=tuple(entries), skipped=tuple(skipped))
+    return Plan(entries=tuple(entries), skipped=tuple(skipped), ignored=tuple(ignored))
 
 
 def _expand(paths: Sequence[str | Path]) -> Iterator[_Found]:

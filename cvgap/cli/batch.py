@@ -13,12 +13,21 @@ import signal
 import sys
 import threading
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
+from cvgap.cli.batch_extras import (
+    ExcludeOption,
+    IncludeOption,
+    ReportsDir,
+    ReportsOption,
+    cohort_root,
+    ignored_summary,
+)
 from cvgap.cli.outputs import format_for
 from cvgap.cli.support import (
     EXIT_FAILED,
@@ -36,7 +45,7 @@ from cvgap.taxonomy import DEFAULT_ROLE
 
 if TYPE_CHECKING:
     from cvgap.batch import Batch
-    from cvgap.types import BatchResult, Role, Taxonomy
+    from cvgap.types import BatchResult, Cohort, Role, Taxonomy
 
 
 class BatchFormat(str, Enum):
@@ -128,6 +137,9 @@ def batch(
     role: RoleOption = DEFAULT_ROLE,
     taxonomy: TaxonomyOption = None,
     pdf_engine: PdfEngineOption = PdfEngine.pdfplumber,
+    include: IncludeOption = None,
+    exclude: ExcludeOption = None,
+    reports: ReportsOption = None,
     timeout: Annotated[
         float, typer.Option("--timeout", min=0.1, help="Seconds allowed per file.")
     ] = BATCH_TIMEOUT_SECONDS,
@@ -162,7 +174,8 @@ def batch(
                     role=role_profile,
                     taxonomy=tax,
                 )
-            exclude = [p for p in (out, rows_file) if p is not None]
+            root = cohort_root(paths)
+            reports_dir = ReportsDir(reports, root, out) if reports is not None else None
             job = score_batch(
                 paths,
                 role=role,
@@ -173,14 +186,27 @@ def batch(
                 timeout=timeout,
                 memory_mib=memory_limit,
                 done=done,
-                exclude=exclude,
+                exclude=[p for p in (out, rows_file) if p is not None],
                 # jsonl/csv: workers encode their rows (the parent only writes); a cohort
-                # report needs whole reports in the parent
-                encoder=RowEncoder(fmt.value, role_profile) if fmt in ROW_FORMATS else None,
+                # report (or --reports) needs whole reports in the parent
+                encoder=RowEncoder(fmt.value, role_profile)
+                if fmt in ROW_FORMATS and reports_dir is None
+                else None,
                 pool=pool,
+                include_globs=include or (),
+                exclude_globs=exclude or (),
             )
             results = _run(
-                job, fmt, out, rows_file, prior, role_profile, tax, quiet=quiet, resume=resume
+                job,
+                fmt,
+                out,
+                rows_file,
+                prior,
+                role_profile,
+                tax,
+                quiet=quiet,
+                resume=resume,
+                extras=(root, reports_dir),
             )
         finally:
             pool.close()
@@ -217,8 +243,12 @@ def _run(
     *,
     quiet: bool,
     resume: bool,
+    extras: tuple[str | None, ReportsDir | None] = (None, None),
 ) -> list[BatchResult]:
-    """Run the batch, writing rows as they come; return this run's results."""
+    """Run the batch, writing rows (and ``--reports``) as they come; return this run's
+    results."""
+    root, reports_dir = extras
+    from cvgap.batch import build_cohort
     from cvgap.batch.writers import RowWriter
 
     writer = (
@@ -240,6 +270,8 @@ def _run(
         for result, encoded in job.rows(on_progress=progress.update if progress else None):
             if writer is not None:
                 writer.write(result, encoded)
+            if reports_dir is not None:
+                reports_dir.write(result)
             results.append(result)
             if result.error and not quiet:
                 message = f"{result.file}: {result.error}"
@@ -255,32 +287,36 @@ def _run(
         if writer is not None:
             writer.close()
     if fmt not in ROW_FORMATS:
+        cohort = build_cohort([*prior, *results], role, taxonomy)
+        links = tuple(reports_dir.links.items()) if reports_dir is not None else ()
         _write_cohort(
-            [*prior, *results], fmt, out, rows_file, role, taxonomy, complete=not interrupted
+            replace(cohort, root=root, links=links),
+            fmt,
+            out,
+            rows_file,
+            complete=not interrupted,
         )
     if not quiet:
         typer.echo(_summary(results, job.plan.skipped, interrupted), err=True)
+        if job.plan.ignored:
+            typer.echo(ignored_summary(job.plan.ignored, root), err=True)
     if interrupted:
         raise KeyboardInterrupt
     return results
 
 
 def _write_cohort(
-    results: Sequence[BatchResult],
+    cohort: Cohort,
     fmt: BatchFormat,
     out: Path | None,
     journal: Path | None,
-    role: Role,
-    taxonomy: Taxonomy,
     *,
     complete: bool,
 ) -> None:
     """Render the cohort report; after a complete run, drop the journal."""
-    from cvgap.batch import build_cohort
     from cvgap.batch.writers import write_atomic
     from cvgap.report.cohort import render_cohort_html, render_cohort_markdown
 
-    cohort = build_cohort(results, role, taxonomy)
     text = (
         render_cohort_markdown(cohort)
         if fmt is BatchFormat.markdown

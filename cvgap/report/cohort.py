@@ -10,12 +10,57 @@ from statistics import median
 
 from cvgap.report import svg
 from cvgap.report.ats import cohort_html, cohort_markdown
-from cvgap.report.common import BAND_WORD, band, bands_legend, group_label, unique_gaps
-from cvgap.report.html import coverage_bars, e, page, section
+from cvgap.report.common import BAND_WORD, band, bands_legend, group_label, relative_to, unique_gaps
+from cvgap.report.html import e, page, section
 from cvgap.report.markdown import md_bar, md_escape, md_inline_code
 from cvgap.types import BatchResult, Cohort, Report
 
 TOP_GAPS = 2  # gaps named per résumé in the ranking
+COVERAGE_LEGEND = (
+    "Show it: résumés where the skill is matched or implied. Covered by an alternative: "
+    "résumés without it that get its points from another skill of its any-of group."
+)
+
+
+def shown_file(cohort: Cohort, file: str) -> str:
+    """``file`` relative to the folder the batch was given (as given, when outside it)."""
+    return relative_to(file, cohort.root)
+
+
+def _md_file(cohort: Cohort, file: str) -> str:
+    name = md_inline_code(shown_file(cohort, file))
+    href = dict(cohort.links).get(file)
+    return f"[{name}]({_md_href(href)})" if href else name
+
+
+def _md_href(href: str) -> str:
+    return "<" + href.replace("<", "%3C").replace(">", "%3E") + ">"
+
+
+def _html_file(cohort: Cohort, file: str) -> str:
+    name = e(shown_file(cohort, file))
+    href = dict(cohort.links).get(file)
+    return f'<a href="{e(href)}">{name}</a>' if href else name
+
+
+PREFERRED = ' <span class="muted">(preferred)</span>'
+
+
+def _coverage(cohort: Cohort) -> str:
+    rows = "".join(
+        f"<tr><td>{e(s.name)}{'' if s.required else PREFERRED}"
+        f'</td><td class="num">{s.have}/{s.total}</td>'
+        f'<td class="minibar">{svg.bar(100 * s.share, s.name, ticks=())}</td>'
+        f'<td class="num">{s.covered or ""}</td></tr>'
+        for s in cohort.common_gaps
+    )
+    return (
+        '<div class="card table-card"><table><thead><tr><th>Skill</th>'
+        '<th class="num">Show it</th><th class="minibar"><span class="sr">Share</span></th>'
+        '<th class="num">Covered by an alternative</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table></div>"
+        f'<p class="legend">{e(COVERAGE_LEGEND)} Most common gaps first.</p>'
+    )
 
 
 def _summary(cohort: Cohort) -> str:
@@ -64,7 +109,7 @@ def render_cohort_markdown(cohort: Cohort) -> str:
             "|---:|---|---:|---|---|",
         ]
         out += [
-            f"| {rank} | {md_inline_code(result.file)} | {report.score} | "
+            f"| {rank} | {_md_file(cohort, result.file)} | {report.score} | "
             f"{md_escape(report.verdict)} | "
             f"{', '.join(md_escape(g) for g in _top_gaps(report)) or '—'} |"
             for rank, result, report in ranked
@@ -74,25 +119,30 @@ def render_cohort_markdown(cohort: Cohort) -> str:
             "",
             "## Skill coverage, most common gaps first",
             "",
-            "| Skill | Have it | Share | |",
-            "|---|---:|---:|---|",
+            f"{COVERAGE_LEGEND}",
+            "",
+            "| Skill | Show it | Share | | Covered by an alternative |",
+            "|---|---:|---:|---|---:|",
         ]
         out += [
             f"| {md_escape(s.name)}{'' if s.required else ' *(preferred)*'} | "
-            f"{s.have}/{s.total} | {s.share:.0%} | {md_bar(100 * s.share)} |"
+            f"{s.have}/{s.total} | {s.share:.0%} | {md_bar(100 * s.share)} | "
+            f"{s.covered or ''} |"
             for s in cohort.common_gaps
         ]
     out += cohort_markdown([report for _, _, report in ranked])
     if cohort.failed:
         out += ["", "## Failed files", "", "| File | Error |", "|---|---|"]
         out += [
-            f"| {md_inline_code(r.file)} | {md_escape(r.error or 'unknown error')} |"
+            f"| {md_inline_code(shown_file(cohort, r.file))} | "
+            f"{md_escape(r.error or 'unknown error')} |"
             for r in cohort.failed
         ]
     if dupes := _duplicates(cohort):
         out += ["", "## Duplicates (not scored again)", ""]
         out += [
-            f"- {md_inline_code(r.file)}: same file as {md_inline_code(r.duplicate_of or '')}"
+            f"- {md_inline_code(shown_file(cohort, r.file))}: same file as "
+            f"{md_inline_code(shown_file(cohort, r.duplicate_of or ''))}"
             for r in dupes
         ]
     return "\n".join(out) + "\n"
@@ -108,22 +158,15 @@ def render_cohort_html(cohort: Cohort) -> str:
     ]
     if ranked:
         parts.append(_distribution(cohort, [report.score for _, _, report in ranked]))
-        parts.append(section("Ranking", _ranking(ranked), count=len(ranked)))
+        parts.append(section("Ranking", _ranking(cohort, ranked), count=len(ranked)))
     if cohort.skills:
-        rows = [
-            (s.name + ("" if s.required else " (preferred)"), 100 * s.share, f"{s.have}/{s.total}")
-            for s in cohort.common_gaps
-        ]
-        legend = (
-            '<p class="legend">Résumés that have each skill (matched, implied or '
-            "covered by an alternative), most common gaps first.</p>"
-        )
-        parts.append(section("Skill coverage", coverage_bars(rows) + legend))
+        parts.append(section("Skill coverage", _coverage(cohort)))
     if flags := cohort_html([report for _, _, report in ranked]):
         parts.append(flags)
     if cohort.failed:
         rows_html = "".join(
-            f'<tr><td class="file">{e(r.file)}</td><td>{e(r.error or "unknown error")}</td></tr>'
+            f'<tr><td class="file">{e(shown_file(cohort, r.file))}</td>'
+            f"<td>{e(r.error or 'unknown error')}</td></tr>"
             for r in cohort.failed
         )
         parts.append(
@@ -136,8 +179,8 @@ def render_cohort_html(cohort: Cohort) -> str:
         )
     if dupes := _duplicates(cohort):
         items = "".join(
-            f'<li><span class="file">{e(r.file)}</span>: same file as '
-            f'<span class="file">{e(r.duplicate_of or "")}</span></li>'
+            f'<li><span class="file">{e(shown_file(cohort, r.file))}</span>: same file as '
+            f'<span class="file">{e(shown_file(cohort, r.duplicate_of or ""))}</span></li>'
             for r in dupes
         )
         parts.append(section("Duplicates, not scored again", f"<ul>{items}</ul>", count=len(dupes)))
@@ -160,14 +203,16 @@ def _distribution(cohort: Cohort, scores: list[int]) -> str:
     )
 
 
-def _ranking(ranked: list[tuple[int, BatchResult, Report]]) -> str:
+def _ranking(cohort: Cohort, ranked: list[tuple[int, BatchResult, Report]]) -> str:
     rows = []
     for rank, result, report in ranked:
         gaps = ", ".join(_top_gaps(report)) or "—"
+        name = shown_file(cohort, result.file)
         rows.append(
-            f'<tr><td class="num">{rank}</td><td class="file">{e(result.file)}</td>'
+            f'<tr><td class="num">{rank}</td>'
+            f'<td class="file">{_html_file(cohort, result.file)}</td>'
             f'<td class="num"><b>{report.score}</b></td>'
-            f'<td class="minibar">{svg.bar(report.score, result.file, ticks=())}</td>'
+            f'<td class="minibar">{svg.bar(report.score, name, ticks=())}</td>'
             f'<td><span class="tag {band(report.score)}">{BAND_WORD[band(report.score)]}'
             f"</span></td><td>{e(gaps)}</td></tr>"
         )

@@ -126,3 +126,16 @@ def quote(text: str) -> str:
     """A résumé line as a quote: on one line, without its leading bullet marker."""
     text = one_line(text)
     return _BULLET.sub("", text) or text
+
+
+def relative_to(file: str, root: str | None) -> str:
+    """``file`` relative to the folder ``root`` when it lies inside it, else as given."""
+    if not root:
+        return file
+    import os.path
+
+    try:
+        rel = os.path.relpath(file, root)
+    except ValueError:  # another drive (Windows)
+        return file
+    return file if rel.startswith(os.pardir) else rel

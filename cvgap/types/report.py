@@ -178,8 +178,9 @@ class SkillShare:
     name: str
     required: bool
     weight: float
-    have: int  # résumés where the skill is matched or implied (or covered by its group)
+    have: int  # résumés that show the skill (matched or implied)
     total: int  # scored résumés
+    covered: int = 0  # résumés without it where another member of its any-of group counts
 
     @property
     def share(self) -> float:
@@ -194,6 +195,8 @@ class Cohort:
     role_title: str
     results: tuple[BatchResult, ...]
     skills: tuple[SkillShare, ...] = ()
+    root: str | None = None  # the folder given: file names are shown relative to it
+    links: tuple[tuple[str, str], ...] = ()  # (file, href of its own report)
 
     @property
     def scored(self) -> tuple[BatchResult, ...]:
