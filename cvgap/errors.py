@@ -14,10 +14,11 @@ from cvgap.types import Problem
 class CvgapError(Exception):
     """Base class: the job could not be done (exit code 2 on the command line)."""
 
-    def __init__(self, message: str, *, path: str | None = None) -> None:
+    def __init__(self, message: str, *, path: str | None = None, detail: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.path = path
+        self.detail = detail  # the underlying library's own words, for --debug
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path else self.message

@@ -486,7 +486,8 @@ HOSTILE = {
     "locked.pdf": "PDF is encrypted; give its password with --password",
     "bomb.docx": "DOCX unpacks to 115 MB; the limit is 100 MB (a zip bomb?)",
     "huge.txt": "file is 21.0 MB; the limit is 20.0 MB",
-    "broken.docx": "not a readable DOCX (its parts are damaged)",
+    "broken.docx": "the Word file is damaged (its content cannot be read); open it in Word or "
+    "LibreOffice and save it again",
     "pages.pdf": "PDF has 51 pages; the limit is 50 (see --max-pages)",
     "nested.pdf": None,  # read (the bomb is in an unused key) or refused, but bounded
     "cyclic.pdf": None,

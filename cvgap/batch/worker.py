@@ -18,6 +18,7 @@ from typing import Any
 
 from cvgap.errors import CvgapError
 from cvgap.ingest.limits import BATCH_MEMORY_MIB, BATCH_TIMEOUT_SECONDS
+from cvgap.ingest.logs import silence_library_logs
 from cvgap.types import BatchResult, Report, Taxonomy
 
 # parent -> worker: (index, path, digest), or None to stop; worker -> parent:
@@ -64,6 +65,7 @@ def worker_main(
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     faulthandler.disable()  # a crash becomes the file's error row, not a dump on stderr
+    silence_library_logs()  # pdfminer's warnings would land between the parent's lines
     _die_with_parent()
     for fd in inherited:
         with contextlib.suppress(OSError):

@@ -68,30 +68,46 @@ def error_line(message: str) -> None:
 
 @contextmanager
 def error_boundary() -> Iterator[None]:
-    """Turn exceptions into the documented exit codes."""
-    try:
-        yield
-    except (typer.Exit, typer.Abort):
-        raise
-    except CvgapError as exc:
-        if debug_enabled():
+    """Turn exceptions into the documented exit codes. The PDF/DOCX libraries' log output
+    is captured meanwhile; under ``--debug`` it is printed, with the library's own words
+    for an error, before the traceback."""
+    from cvgap.ingest.logs import captured_logs
+
+    with captured_logs() as logs:
+        try:
+            yield
+        except (typer.Exit, typer.Abort):
             raise
-        errors = [p for p in getattr(exc, "problems", ()) if p.level == "error"]
-        if len(errors) > 1:  # what `cvgap taxonomy lint` prints, line for line
-            typer.echo("".join(f"{p}\n" for p in errors), err=True, nl=False)
-        error_line(str(exc))
-        raise typer.Exit(EXIT_FAILED) from None
-    except KeyboardInterrupt:
-        typer.echo("interrupted", err=True)
-        raise typer.Exit(EXIT_INTERRUPTED) from None
-    except Exception as exc:
+        except CvgapError as exc:
+            if debug_enabled():
+                _debug_lines(logs.lines, exc.detail)
+                raise
+            errors = [p for p in getattr(exc, "problems", ()) if p.level == "error"]
+            if len(errors) > 1:  # what `cvgap taxonomy lint` prints, line for line
+                typer.echo("".join(f"{p}\n" for p in errors), err=True, nl=False)
+            error_line(str(exc))
+            raise typer.Exit(EXIT_FAILED) from None
+        except KeyboardInterrupt:
+            typer.echo("interrupted", err=True)
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except Exception as exc:
+            if debug_enabled():
+                _debug_lines(logs.lines, None)
+                raise
+            error_line(
+                f"internal error: {type(exc).__name__}: {exc}; please report this, "
+                "with the output of the same command run with --debug"
+            )
+            raise typer.Exit(EXIT_INTERNAL) from None
         if debug_enabled():
-            raise
-        error_line(
-            f"internal error: {type(exc).__name__}: {exc}; please report this, "
-            "with the output of the same command run with --debug"
-        )
-        raise typer.Exit(EXIT_INTERNAL) from None
+            _debug_lines(logs.lines, None)
+
+
+def _debug_lines(lines: list[str], detail: str | None) -> None:
+    for line in lines:
+        typer.echo(f"debug: {line}", err=True)
+    if detail:
+        typer.echo(f"debug: the library said: {detail}", err=True)
 
 
 def stdout_console(*, width: int | None = None) -> Console:

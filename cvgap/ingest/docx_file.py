@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cvgap.errors import InputError
+from cvgap.ingest.damaged import damaged_docx
 from cvgap.ingest.limits import Limits
 from cvgap.ingest.model import Line
-from cvgap.ingest.pdf_plumber import describe
 from cvgap.types.ats import HiddenText
 
 MAX_PARTS = 2000
@@ -29,9 +29,7 @@ def check_zip(data: bytes, name: str, limits: Limits) -> zipfile.ZipFile:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise InputError(
-            f"not a readable DOCX (damaged zip archive: {describe(exc)})", path=name
-        ) from None
+        raise damaged_docx(name, "its zip archive is broken, perhaps cut short", exc) from None
     if len(infos) > MAX_PARTS:
         raise InputError(f"DOCX has {len(infos):,} parts; the limit is {MAX_PARTS:,}", path=name)
     unpacked = sum(info.file_size for info in infos)
@@ -85,18 +83,12 @@ def docx_lines(
         return lines
     except InputError:
         raise
-    except (PackageNotFoundError, KeyError, zipfile.BadZipFile):
-        raise InputError(
-            "not a readable DOCX (a part of the package is missing)", path=name
-        ) from None
+    except (PackageNotFoundError, KeyError, zipfile.BadZipFile) as exc:
+        raise damaged_docx(name, "a part of it is missing", exc) from None
     except RecursionError:
         raise InputError("DOCX structure is nested too deeply to read", path=name) from None
     except Exception as exc:  # lxml and python-docx raise many types on damaged parts
-        if type(exc).__name__ == "XMLSyntaxError":  # lxml's, without importing lxml
-            raise InputError(
-                f"not a readable DOCX (invalid XML: {describe(exc)})", path=name
-            ) from None
-        raise InputError("not a readable DOCX (its parts are damaged)", path=name) from None
+        raise damaged_docx(name, "its content cannot be read", exc) from None
 
 
 def _block_lines(element: Any, parent: Any, depth: int, extras: DocxExtras) -> Iterator[Line]:

@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from cvgap.errors import InputError
+from cvgap.ingest.damaged import damaged_pdf
 from cvgap.ingest.limits import Deadline, Limits
 from cvgap.ingest.model import ICON, RGB, Char, PageChars, Paint, font_style
-from cvgap.ingest.pdf_plumber import describe, encrypted_message
+from cvgap.ingest.pdf_plumber import encrypted_message
 
 _TEXT_OBJECT, _PATH_OBJECT, _IMAGE_OBJECT = 1, 2, 3  # FPDF_PAGEOBJ_*
 
@@ -29,7 +30,7 @@ def pdfium_pages(
     except pdfium.PdfiumError as exc:
         if "password" in str(exc).lower():
             raise InputError(encrypted_message(password), path=name) from None
-        raise InputError(f"not a readable PDF ({_reason(exc)})", path=name) from None
+        raise damaged_pdf(path, name, exc) from None
     try:
         count = len(doc)
         limits.check_pages(count, name)
@@ -47,7 +48,7 @@ def pdfium_pages(
     except RecursionError:
         raise InputError("PDF structure is nested too deeply to read", path=name) from None
     except Exception as exc:
-        raise InputError(f"not a readable PDF ({describe(exc)})", path=name) from None
+        raise damaged_pdf(path, name, exc) from None
     finally:
         doc.close()
 
@@ -75,13 +76,6 @@ def preflight(path: Path, *, name: str, password: str | None, limits: Limits) ->
         return
     finally:
         doc.close()
-
-
-def _reason(exc: BaseException) -> str:
-    text = str(exc)
-    if "(PDFium: " in text:  # "Failed to load document (PDFium: Data format error)."
-        return text.split("(PDFium: ", 1)[1].rstrip(").").lower()
-    return describe(exc)
 
 
 def _page_chars(page: Any, limits: Limits, name: str) -> PageChars:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from cvgap.errors import InputError
+from cvgap.ingest.damaged import damaged_pdf
 from cvgap.ingest.hidden import BLACK, to_rgb
 from cvgap.ingest.limits import Deadline, Limits
 from cvgap.ingest.model import ICON, RGB, Char, PageChars, Paint, font_style
@@ -61,9 +62,9 @@ def plumber_pages(
             "password" in str(cause).lower()
         ):
             raise InputError(encrypted_message(password), path=name) from None
-        raise InputError(f"not a readable PDF ({describe(cause)})", path=name) from None
+        raise damaged_pdf(path, name, cause) from None
     except Exception as exc:  # pdfminer raises a zoo of types on corrupt files
-        raise InputError(f"not a readable PDF ({describe(exc)})", path=name) from None
+        raise damaged_pdf(path, name, exc) from None
     finally:
         # Not pdf.close(): it walks the whole page tree again (minutes on a hostile file).
         if pdf is not None:
@@ -177,8 +178,3 @@ def encrypted_message(password: str | None) -> str:
     if password:
         return "PDF is encrypted and the password given with --password is wrong"
     return "PDF is encrypted; give its password with --password"
-
-
-def describe(exc: BaseException) -> str:
-    text = str(exc).strip() or type(exc).__name__
-    return text.splitlines()[0][:120]

@@ -13,6 +13,7 @@ import zipfile
 from typing import Literal
 
 from cvgap.errors import InputError
+from cvgap.ingest.damaged import damaged_docx
 
 Kind = Literal["pdf", "docx", "text", "json"]
 
@@ -74,8 +75,8 @@ def sniff(data: bytes, suffix: str, name: str) -> Kind:
 def _zip_kind(data: bytes, name: str) -> Kind:
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise InputError("not a readable DOCX (damaged zip archive)", path=name) from None
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise damaged_docx(name, "its zip archive is broken, perhaps cut short", exc) from None
     if "word/document.xml" in names:
         return "docx"
     if "content.xml" in names and "mimetype" in names:
