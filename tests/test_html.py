@@ -243,3 +243,25 @@ def test_browser_lays_the_page_out(tmp_path: Path, width: int, dark: bool) -> No
     # Nothing spills past the right edge (a phone would scroll sideways).
     edge = {rgb.getpixel((width - 1, y)) for y in range(rgb.height)}
     assert edge == {background}
+
+
+@pytest.mark.skipif(BROWSER is None, reason="no Chromium installed")
+@pytest.mark.parametrize("dark", [False, True])
+def test_browser_highlights_the_matched_words(tmp_path: Path, dark: bool) -> None:
+    """Issue 13: the words that matched are marked in the evidence quotes, light and dark."""
+    image_module = pytest.importorskip("PIL.Image")
+    page = tmp_path / "report.html"
+    page.write_text(render_html(make_report()), encoding="utf-8")
+    png = tmp_path / "shot.png"
+    _screenshot(page, png, 1280, tmp_path, dark=dark)
+    with image_module.open(png) as image:
+        rgb = image.convert("RGB")
+    mark = (0x5A, 0x4A, 0x00) if dark else (0xFF, 0xF3, 0xB0)  # --mark in css.py
+    colours = {colour: count for count, colour in rgb.getcolors(1280 * 1400) or []}
+    assert colours.get(mark, 0) > 300  # several highlighted words were drawn
+    plain = tmp_path / "plain.html"
+    plain.write_text(render_html(make_report()).replace("<mark>", "<span>"), encoding="utf-8")
+    _screenshot(plain, png, 1280, tmp_path, dark=dark)
+    with image_module.open(png) as image:
+        colours = {c: n for n, c in image.convert("RGB").getcolors(1280 * 1400) or []}
+    assert colours.get(mark, 0) == 0  # the colour comes from the highlight alone

@@ -12,21 +12,8 @@ from typer.testing import CliRunner
 from cvgap.cli import app
 
 from .conftest import EXAMPLES
+from .test_lint_rules import SKILLS
 
-SKILLS = """\
-version: 1
-category: {id: robotics, name: Robotics}
-skills:
-  - id: ros
-    name: ROS
-    aliases: [ros2, robot operating system]
-    examples: {match: ["Wrote ROS2 nodes"], no_match: ["Picked roses"]}
-  - id: slam
-    name: SLAM
-    aliases: [slam, visual odometry]
-    implies: [ros]
-    examples: {match: ["Implemented visual odometry"]}
-"""
 DUPLICATE = SKILLS + "  - {id: ros-two, name: ROS 2, aliases: [ROS2], examples: {match: [x]}}\n"
 CYCLE = SKILLS.replace(
     '    examples: {match: ["Wrote', '    implies: [slam]\n    examples: {match: ["Wrote'

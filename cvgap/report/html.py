@@ -30,7 +30,7 @@ from cvgap.report.common import (
     unique_gaps,
 )
 from cvgap.report.css import CSS
-from cvgap.report.snippet import ELLIPSIS, snippet
+from cvgap.report.snippet import snippet_markup
 from cvgap.types import Evidence, Report, SkillResult
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'"
@@ -183,15 +183,7 @@ def _gaps(report: Report, gaps: list[SkillResult]) -> str:
 
 def html_snippet(ev: Evidence, width: int = WINDOW) -> str:
     """The evidence window, escaped, with the matched words in ``<mark>``."""
-    window = snippet(ev, width)
-    match = f"<mark>{e(window.match)}</mark>" if window.match else ""
-    return (
-        (ELLIPSIS if window.lead else "")
-        + e(window.before)
-        + match
-        + e(window.after)
-        + (ELLIPSIS if window.trail else "")
-    )
+    return snippet_markup(ev, width, e, lambda match: f"<mark>{e(match)}</mark>")
 
 
 def _quote(ev: Evidence) -> str:

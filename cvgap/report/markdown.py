@@ -21,7 +21,7 @@ from cvgap.report.common import (
     shown_skills,
     unique_gaps,
 )
-from cvgap.report.snippet import ELLIPSIS, snippet
+from cvgap.report.snippet import snippet_markup
 from cvgap.types import Evidence, Report, SkillResult
 
 __all__ = ["group_label", "md_escape", "md_inline_code", "render_markdown", "unique_gaps"]
@@ -81,15 +81,7 @@ def _md_piece(text: str) -> str:
 
 def md_snippet(ev: Evidence, width: int = WINDOW) -> str:
     """The evidence window with the matched words in bold."""
-    window = snippet(ev, width)
-    match = f"**{md_escape(window.match)}**" if window.match else ""
-    return (
-        (ELLIPSIS if window.lead else "")
-        + _md_piece(window.before)
-        + match
-        + _md_piece(window.after)
-        + (ELLIPSIS if window.trail else "")
-    ).strip()
+    return snippet_markup(ev, width, _md_piece, lambda match: f"**{md_escape(match)}**").strip()
 
 
 def _evidence(s: SkillResult) -> str:

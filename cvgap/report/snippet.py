@@ -11,6 +11,7 @@ match's ``start``/``end``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from cvgap.types import Evidence
@@ -43,6 +44,21 @@ class Snippet:
 
     def __len__(self) -> int:
         return len(self.plain)
+
+
+def snippet_markup(
+    ev: Evidence, width: int, escape: Callable[[str], str], mark: Callable[[str], str]
+) -> str:
+    """The window of ``ev`` as markup: context through ``escape``, the match through
+    ``mark`` (Markdown bold, HTML ``<mark>``)."""
+    window = snippet(ev, width)
+    return (
+        (ELLIPSIS if window.lead else "")
+        + escape(window.before)
+        + (mark(window.match) if window.match else "")
+        + escape(window.after)
+        + (ELLIPSIS if window.trail else "")
+    )
 
 
 def _squash(text: str) -> str:
