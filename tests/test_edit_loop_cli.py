@@ -128,3 +128,13 @@ def test_gaps_beyond_top_are_folded_in_every_format(runner: CliRunner) -> None:
 def test_default_top_keeps_the_page_short(runner: CliRunner) -> None:
     html = runner.invoke(app, ["check", WEAK, "-f", "html"]).stdout
     assert html.split("<details", 1)[0].count('<li class="gap card') == 5
+
+
+def test_eval_output_suffix_picks_the_format(runner: CliRunner, tmp_path: Path) -> None:
+    bad = runner.invoke(app, ["eval", "-o", str(tmp_path / "scores.xlsx")])
+    assert bad.exit_code == 2 and "cannot tell the format" in bad.stderr
+    out = tmp_path / "scores.json"
+    result = runner.invoke(app, ["eval", "--split", "blind4", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    assert 0 < json.loads(out.read_text(encoding="utf-8"))["cvgap"]["f1"] <= 1

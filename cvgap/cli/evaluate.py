@@ -14,6 +14,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from cvgap.cli.outputs import format_for
 from cvgap.cli.support import (
     EXIT_VERDICT,
     RoleOption,
@@ -30,6 +31,8 @@ class EvalFormat(str, Enum):
     text = "text"
     json = "json"
 
+
+EVAL_SUFFIXES = {".json": EvalFormat.json, ".txt": EvalFormat.text}
 
 app = typer.Typer()
 
@@ -53,8 +56,18 @@ def eval_command(
     ] = ALL_SPLITS,
     role: RoleOption = DEFAULT_ROLE,
     output_format: Annotated[
-        EvalFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = EvalFormat.text,
+        Optional[EvalFormat],  # noqa: UP045
+        typer.Option("--format", "-f", help="Output format [default: from -o, else text]."),
+    ] = None,
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--output",
+            "-o",
+            dir_okay=False,
+            help="Write the report to this file (.txt or .json) instead of stdout.",
+        ),
+    ] = None,
     taxonomy: TaxonomyOption = None,
     min_f1: Annotated[
         Optional[float],  # noqa: UP045
@@ -70,15 +83,16 @@ def eval_command(
     """Measure skill extraction (micro P/R/F1) against a keyword baseline."""
     from cvgap.evaluate import evaluate, format_report
 
+    fmt = format_for(output_format, output, EVAL_SUFFIXES, EvalFormat.text)
     with error_boundary():
         from cvgap.taxonomy import load_taxonomy
 
         tax = load_taxonomy(taxonomy, include_default=True)
         report = evaluate(corpus, split=split, taxonomy=tax, role=role)
-        if output_format is EvalFormat.json:
-            write_output(json.dumps(report.to_dict(), indent=2) + "\n", None)
+        if fmt is EvalFormat.json:
+            write_output(json.dumps(report.to_dict(), indent=2) + "\n", output)
         else:
-            write_output(format_report(report), None)
+            write_output(format_report(report), output)
     below = []
     if min_f1 is not None and report.cvgap.f1 < min_f1:
         below.append(f"F1 {report.cvgap.f1:.3f} is below --min-f1 {min_f1:g}")
