@@ -123,8 +123,8 @@ def diff_reports(old: Report, new: Report) -> ReportDiff:
             "compare two reports of the same role",
             path=new.file,
         )
-    old_gaps = {g.group or g.id: g for g in unique_gaps(old)}
-    new_gaps = {g.group or g.id: g for g in unique_gaps(new)}
+    old_gaps = {g.requirement_key: g for g in unique_gaps(old)}
+    new_gaps = {g.requirement_key: g for g in unique_gaps(new)}
     old_skills, new_skills = _all_skills(old), _all_skills(new)
     gained, lost = [], []
     for sid in dict.fromkeys([*old_skills, *new_skills]):
@@ -159,7 +159,11 @@ def diff_reports(old: Report, new: Report) -> ReportDiff:
 
 def _members(gaps: dict[str, SkillResult], other: dict[str, SkillResult]) -> set[str]:
     """The skill ids of the requirements that are gaps in ``gaps`` and not in ``other``."""
-    return {sid for key in gaps if key not in other for sid in key.split("/")}
+    return {sid for key, gap in gaps.items() if key not in other for sid in _member_ids(gap)}
+
+
+def _member_ids(gap: SkillResult) -> tuple[str, ...]:
+    return gap.group.skills if gap.group else (gap.id,)
 
 
 def _all_skills(report: Report) -> dict[str, SkillResult]:
@@ -168,8 +172,7 @@ def _all_skills(report: Report) -> dict[str, SkillResult]:
 
 def _shown(skills: dict[str, SkillResult], gap: SkillResult) -> SkillResult | None:
     """The member of ``gap``'s group (or the skill itself) that ``skills`` shows best."""
-    members = gap.group.split("/") if gap.group else [gap.id]
-    present = [skills[m] for m in members if m in skills]
+    present = [skills[m] for m in _member_ids(gap) if m in skills]
     return max(present, key=lambda s: STRENGTH_ORDER[strength(s)], default=None)
 
 
