@@ -127,3 +127,11 @@ def test_a_file_that_is_not_a_cohort_is_a_clear_error(runner: CliRunner, tmp_pat
     result = runner.invoke(app, ["diff", str(bad), str(bad)])
     assert result.exit_code == 2
     assert "line 1 is not a cvgap batch row" in result.stderr
+
+
+def test_a_csv_cohort_is_refused_with_what_to_do(runner: CliRunner, tmp_path: Path) -> None:
+    rows = tmp_path / "week1.csv"
+    rows.write_text("file,score\n", encoding="utf-8")
+    result = runner.invoke(app, ["diff", str(rows), str(rows)])
+    assert result.exit_code == 2
+    assert "write both batches as .jsonl" in result.stderr

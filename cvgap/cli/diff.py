@@ -32,6 +32,7 @@ from cvgap.cli.support import (
     TaxonomyOption,
     error_boundary,
 )
+from cvgap.errors import CvgapError
 
 if TYPE_CHECKING:
     from cvgap.types import Report, Taxonomy
@@ -114,6 +115,12 @@ def diff(
 
 
 def _is_cohort(path: Path) -> bool:
+    if path.suffix.lower() == ".csv":
+        raise CvgapError(
+            "a CSV cohort has no skill lists to compare; write both batches as .jsonl "
+            "(cvgap batch DIR -o week1.jsonl)",
+            path=str(path),
+        )
     return path.suffix.lower() in COHORT_SUFFIXES
 
 
