@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import io
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -46,16 +47,58 @@ def _batch_folder(into: Path, count: int) -> Path:
     return into
 
 
-def _timed(tree: Path, args: list[str]) -> float:
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _timed(tree: Path, args: list[str]) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user + system, the process and its workers: far less
+    sensitive than wall time to what else runs on a shared machine)."""
     env = {**os.environ, "PYTHONPATH": str(tree)}
-    start = time.perf_counter()
+    cpu, start = _cpu(), time.perf_counter()
     proc = subprocess.run(
         [sys.executable, "-m", "cvgap", *args], cwd=tree, env=env, capture_output=True, check=False
     )
     elapsed = time.perf_counter() - start
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{args} failed in {tree}: {proc.stderr.decode()[-1500:]}")
-    return elapsed
+    return elapsed, _cpu() - cpu
+
+
+IN_PROCESS = """
+import io, sys, time
+from rich.console import Console
+from cvgap import analyze
+from cvgap.extract import build_nlp
+from cvgap.ingest import load_resume
+from cvgap.report import render_html, render_json, render_markdown
+from cvgap.report.terminal import render_report
+from cvgap.taxonomy import load_taxonomy
+taxonomy = load_taxonomy()
+nlp = build_nlp(taxonomy)
+resumes = [load_resume(p) for p in sys.argv[1:]]
+start = time.perf_counter()
+for _ in range(20):
+    for resume in resumes:
+        report = analyze(resume, taxonomy=taxonomy, nlp=nlp)
+        render_json(report), render_markdown(report), render_html(report)
+        Console(file=io.StringIO(), width=100).print(render_report(report))
+print(time.perf_counter() - start)
+"""
+
+
+def _in_process(tree: Path) -> float:
+    """Seconds for 20 x (score + the four renderings) of the two text examples, in one
+    process (no start-up): the part of ``check`` this branch changed."""
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    files = [str(EXAMPLES / "weaker-candidate.txt"), str(EXAMPLES / "strong-candidate.md")]
+    proc = subprocess.run(
+        [sys.executable, "-c", IN_PROCESS, *files], cwd=tree, env=env, capture_output=True
+    )
+    if proc.returncode:
+        raise SystemExit(proc.stderr.decode()[-1500:])
+    return float(proc.stdout.decode().split()[-1])
 
 
 def main() -> None:
@@ -83,22 +126,35 @@ def main() -> None:
             ],
         }
         times: dict[tuple[str, str], list[float]] = {}
+        cpu: dict[tuple[str, str], list[float]] = {}
+        in_process = "score + 4 renderings, 2 résumés x 20, in process"
         for _ in range(opts.rounds):
             for name, args in cases.items():
                 for label, tree in (("before", base), ("after", ROOT)):
                     out.unlink(missing_ok=True)
-                    times.setdefault((name, label), []).append(_timed(tree, args))
+                    wall, used = _timed(tree, args)
+                    times.setdefault((name, label), []).append(wall)
+                    cpu.setdefault((name, label), []).append(used)
+            for label, tree in (("before", base), ("after", ROOT)):
+                times.setdefault((in_process, label), []).append(_in_process(tree))
     rows = [
-        f"Medians of {opts.rounds} interleaved runs (seconds, fresh process each); before = "
+        f"Medians of {opts.rounds} interleaved runs (seconds of wall time and of CPU, fresh "
+        "process each); before = "
         f"`{opts.base}`, after = this branch; 2 shared cores.",
         "",
-        "| measurement | before | after | after / before |",
-        "|---|---:|---:|---:|",
+        "| measurement | before | after | after / before | CPU before | CPU after | CPU ratio |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
-    for name in cases:
+    for name in [*cases, in_process]:
         before = statistics.median(times[(name, "before")])
         after = statistics.median(times[(name, "after")])
-        rows.append(f"| {name} | {before:.2f} | {after:.2f} | {after / before:.2f} |")
+        row = f"| {name} | {before:.2f} | {after:.2f} | {after / before:.2f} |"
+        if (name, "before") in cpu:
+            cb, ca = (statistics.median(cpu[(name, lb)]) for lb in ("before", "after"))
+            row += f" {cb:.2f} | {ca:.2f} | {ca / cb:.2f} |"
+        else:
+            row += " | | |"
+        rows.append(row)
     text = "\n".join(rows) + "\n"
     opts.out.write_text(text, encoding="utf-8")
     print(text)
