@@ -31,6 +31,7 @@ def _commands(tax: Path, tmp_path: Path) -> list[list[str]]:
     resume = str(EXAMPLES / "weaker-candidate.txt")
     return [
         ["check", resume, "--taxonomy", str(tax)],
+        ["diff", resume, resume, "--taxonomy", str(tax)],
         ["batch", resume, "--taxonomy", str(tax), "-q", "-o", str(tmp_path / "out.jsonl")],
         ["taxonomy", "test", str(tax)],
         ["taxonomy", "show", "--taxonomy", str(tax)],
