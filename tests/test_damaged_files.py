@@ -20,14 +20,20 @@ from typer.testing import CliRunner
 from cvgap.cli import app
 
 from .conftest import EXAMPLES
-from .ingest_fixtures import markdown_docx, markdown_pdf
+from .ingest_fixtures import json_bytes, markdown_docx, markdown_json_resume, markdown_pdf
 
 # What a library, not a person, would say
 LIBRARY_WORDS = re.compile(
     r"NoneType|object|Error\b|Exception|[Ii]nvalid dictionary|/'|pdfminer|PDFium|lxml|"
     r"zipfile|xref|Unexpected EOF|codec|\bstruct\b|\(\)|\bint\b|\bstr\b|FontBBox|Data-loss"
 )
-READERS = [("pdf", "pdfplumber"), ("pdf", "pdfium"), ("docx", "pdfplumber")]
+READERS = [
+    ("pdf", "pdfplumber"),
+    ("pdf", "pdfium"),
+    ("docx", "pdfplumber"),
+    ("json", "pdfplumber"),
+    ("md", "pdfplumber"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -37,6 +43,8 @@ def originals(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     return {
         "pdf": markdown_pdf(folder / "cv.pdf", md).read_bytes(),
         "docx": markdown_docx(folder / "cv.docx", md).read_bytes(),
+        "json": json_bytes(markdown_json_resume(md)),
+        "md": md.encode("utf-8"),
     }
 
 
