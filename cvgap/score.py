@@ -139,15 +139,18 @@ def score(
 
 def _evidence(m: SkillMention, resume: Resume) -> Evidence:
     """The mention's line as evidence, with the matched words' offsets in that line."""
-    line_start = resume.lines[m.line - 1].start if 0 < m.line <= len(resume.lines) else 0
+    start: int | None = m.start - resume.line_at(m.start).start if resume.lines else None
+    if start is None or m.line_text[start : start + len(m.text)] != m.text:
+        found = m.line_text.find(m.text)  # a résumé built by hand: trust the words
+        start = found if found >= 0 else None
     return Evidence(
         text=m.line_text,
         section=m.section,
         line=m.line,
         usage=m.usage,
         kind=m.kind,
-        start=m.start - line_start,
-        end=m.end - line_start,
+        start=start,
+        end=None if start is None else start + len(m.text),
     )
 
 
