@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from cvgap.compare import ReportDiff, SkillChange
 from cvgap.compare.cohort import CohortDiff
 from cvgap.report.common import points
-from cvgap.report.html import e, html_snippet, page, section
+from cvgap.report.html import e, html_snippet, page, section, table_card
 from cvgap.report.markdown import md_escape, md_inline_code, md_snippet
 
 if TYPE_CHECKING:
@@ -221,34 +221,30 @@ def cohort_html(diff: CohortDiff) -> str:
     ]
     rows = [*diff.moves, *diff.added, *diff.removed]
     if rows:
-        body = "".join(
-            f"<tr><td>{e(m.file)}</td><td>{'' if m.before is None else m.before}</td>"
-            f"<td>{'' if m.after is None else m.after}</td>"
-            f"<td>{_cohort_change(m.before, m.after, m.change)}</td></tr>"
+        cells = [
+            [
+                e(m.file),
+                "" if m.before is None else str(m.before),
+                "" if m.after is None else str(m.after),
+                _cohort_change(m.before, m.after, m.change),
+            ]
             for m in rows
-        )
-        parts.append(
-            section(
-                "Who moved",
-                '<div class="card"><table><thead><tr><th>Résumé</th><th>Before</th>'
-                f"<th>After</th><th>Change</th></tr></thead><tbody>{body}</tbody></table></div>",
-                count=len(rows),
-            )
-        )
+        ]
+        table = table_card(["Résumé", "Before", "After", "Change"], cells)
+        parts.append(section("Who moved", table, count=len(rows)))
     if diff.skills:
-        body = "".join(
-            f"<tr><td>{e(s.name)}</td><td>{s.before}/{diff.old_scored}</td>"
-            f"<td>{s.after}/{diff.new_scored}</td><td>{s.closed}</td><td>{s.opened}</td></tr>"
+        cells = [
+            [
+                e(s.name),
+                f"{s.before}/{diff.old_scored}",
+                f"{s.after}/{diff.new_scored}",
+                str(s.closed),
+                str(s.opened),
+            ]
             for s in diff.skills
-        )
-        parts.append(
-            section(
-                "Cohort gaps",
-                '<div class="card"><table><thead><tr><th>Skill</th><th>Show it before</th>'
-                "<th>Show it after</th><th>Closed</th><th>Opened</th></tr></thead>"
-                f"<tbody>{body}</tbody></table></div>",
-            )
-        )
+        ]
+        headers = ["Skill", "Show it before", "Show it after", "Closed", "Opened"]
+        parts.append(section("Cohort gaps", table_card(headers, cells)))
     return page(f"cvgap cohort diff: {diff.old_path} → {diff.new_path}", "\n".join(parts))
 
 

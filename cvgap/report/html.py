@@ -77,6 +77,23 @@ def coverage_bars(rows: list[tuple[str, float, str]]) -> str:
     return "\n".join(out)
 
 
+def table_card(headers: list[str], rows: list[list[str]], *, numeric: int = 1) -> str:
+    """A table in a card: ``headers`` as text, ``rows`` of cells already escaped; the
+    columns from index ``numeric`` on are right-aligned numbers."""
+    num = ' class="num"'
+
+    def cells(tag: str, values: list[str]) -> str:
+        return "".join(
+            f"<{tag}{num if i >= numeric else ''}>{v}</{tag}>" for i, v in enumerate(values)
+        )
+
+    body = "".join(f"<tr>{cells('td', row)}</tr>" for row in rows)
+    return (
+        f'<div class="card table-card"><table><thead><tr>{cells("th", [e(h) for h in headers])}'
+        f"</tr></thead><tbody>{body}</tbody></table></div>"
+    )
+
+
 def chips(items: list[str]) -> str:
     return '<ul class="chips">' + "".join(f"<li>{e(i)}</li>" for i in items) + "</ul>"
 
