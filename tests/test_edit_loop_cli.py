@@ -44,7 +44,10 @@ def test_format_option_wins_over_the_suffix(runner: CliRunner, tmp_path: Path) -
     assert json.loads(out.read_text(encoding="utf-8"))["schema_version"] == 1
 
 
-@pytest.mark.parametrize("command", [["check", WEAK], ["batch", WEAK], ["diff", WEAK, WEAK]])
+@pytest.mark.parametrize(
+    "command",
+    [["check", WEAK], ["batch", WEAK], ["diff", WEAK, WEAK], ["job", "show", WEAK], ["eval"]],
+)
 def test_unknown_output_suffix_is_a_usage_error(
     runner: CliRunner, tmp_path: Path, command: list[str]
 ) -> None:

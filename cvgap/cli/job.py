@@ -14,6 +14,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from cvgap.cli.outputs import format_for
 from cvgap.cli.support import TaxonomyOption, error_boundary, stdout_console, write_output
 from cvgap.evaluate import ALL_SPLITS
 
@@ -38,6 +39,7 @@ SUFFIX_FORMATS = {
     ".json": JobFormat.json,
     ".md": JobFormat.markdown,
     ".markdown": JobFormat.markdown,
+    ".txt": JobFormat.table,
 }
 
 
@@ -97,6 +99,7 @@ def show(
     from cvgap.report.posting import render_job_json, render_job_markdown, render_job_table
     from cvgap.taxonomy import load_taxonomy
 
+    fmt = format_for(output_format, output, SUFFIX_FORMATS, JobFormat.table)
     with error_boundary():
         source = read_posting_argument(posting)
         tax = load_taxonomy(taxonomy, include_default=True)
@@ -106,11 +109,6 @@ def show(
             job = read_posting_text(source, source=STDIN_NAME, format="text", taxonomy=tax)
         else:
             job = read_job(source, taxonomy=tax)
-        fmt = output_format or (
-            SUFFIX_FORMATS.get(output.suffix.lower(), JobFormat.table)
-            if output
-            else JobFormat.table
-        )
         if fmt is JobFormat.json:
             write_output(render_job_json(job), output)
         elif fmt is JobFormat.markdown:
