@@ -105,3 +105,25 @@ def test_include_and_exclude_globs(runner: CliRunner, tmp_path: Path) -> None:
     without = runner.invoke(app, ["batch", str(folder), "--exclude", "*/year2/*"])
     assert [Path(json.loads(r)["file"]).name for r in without.stdout.splitlines()] == ["sam.txt"]
     assert "weak.txt (--exclude */year2/*)" in without.stderr
+
+
+def test_resumed_cohort_still_links_the_reports_of_the_first_run(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """An interrupted cohort run leaves its rows in a journal; --resume does not score
+    those files again, and the cohort still links the reports written the first time."""
+    folder = _folder(tmp_path)
+    out, reports = tmp_path / "cohort.md", tmp_path / "reports"
+    journal = tmp_path / "cohort.md.journal.jsonl"  # as an interrupted run leaves it
+    first = runner.invoke(
+        app,
+        ["batch", str(folder / "sam.txt"), "-o", str(journal), "--reports", str(reports)],
+    )
+    assert first.exit_code == 0, first.output
+    result = runner.invoke(
+        app, ["batch", str(folder), "-o", str(out), "--reports", str(reports), "--resume"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "1 scored" in result.stderr  # sam.txt came from the journal
+    text = out.read_text(encoding="utf-8")
+    assert text.count("](<reports/") == 2, text

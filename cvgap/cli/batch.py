@@ -288,6 +288,8 @@ def _run(
             writer.close()
     if fmt not in ROW_FORMATS:
         cohort = build_cohort([*prior, *results], role, taxonomy)
+        if reports_dir is not None:
+            reports_dir.link_earlier(prior)
         links = tuple(reports_dir.links.items()) if reports_dir is not None else ()
         _write_cohort(
             replace(cohort, root=root, links=links),

@@ -83,14 +83,28 @@ class ReportsDir:
 
         if result.report is None or result.duplicate_of is not None:
             return
-        rel = relative_to(result.file, self.root)
-        if os.path.isabs(rel) or rel.startswith(os.pardir):
-            digest = hashlib.sha256(result.file.encode()).hexdigest()[:8]
-            rel = f"{digest}-{Path(result.file).name}"
-        target = self.folder / f"{rel}.html"
+        target = self._target(result.file)
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(target, render_html(result.report))
-        self.links[result.file] = Path(os.path.relpath(target.absolute(), self.base)).as_posix()
+        self._link(result.file, target)
+
+    def link_earlier(self, results: Sequence[BatchResult]) -> None:
+        """Link the reports an earlier run wrote (``--resume``: those rows are not scored
+        again)."""
+        for result in results:
+            target = self._target(result.file)
+            if result.report is not None and target.is_file():
+                self._link(result.file, target)
+
+    def _target(self, file: str) -> Path:
+        rel = relative_to(file, self.root)
+        if os.path.isabs(rel) or rel.startswith(os.pardir):
+            digest = hashlib.sha256(file.encode()).hexdigest()[:8]
+            rel = f"{digest}-{Path(file).name}"
+        return self.folder / f"{rel}.html"
+
+    def _link(self, file: str, target: Path) -> None:
+        self.links[file] = Path(os.path.relpath(target.absolute(), self.base)).as_posix()
 
 
 def ignored_summary(ignored: Sequence[tuple[str, str]], root: str | None) -> str:
