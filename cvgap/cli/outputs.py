@@ -145,7 +145,10 @@ def load_cli_resume(
     import tempfile
 
     name = "<stdin>"
-    data = typer.get_binary_stream("stdin").read(MAX_FILE_BYTES + 1)
+    stream = typer.get_binary_stream("stdin")
+    if stream.isatty():
+        typer.echo("reading the résumé from standard input (paste it, then Ctrl-D)", err=True)
+    data = stream.read(MAX_FILE_BYTES + 1)
     if not data.strip():
         raise InputError("nothing on standard input (pipe a résumé into cvgap check -)", path=name)
     with tempfile.TemporaryDirectory(prefix="cvgap-stdin-") as folder:
