@@ -14,12 +14,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from cvgap.types import Evidence
+from cvgap.types import BULLET_MARKS, Evidence
 
 ELLIPSIS = "…"
 BEFORE_SHARE = 0.35  # of the context room, the share before the match (reading goes on)
 _SPACES = re.compile(r"\s+")
-_BULLET = re.compile(r"^\s*[-–—•*▪◦‣·○●■□➢>]+\s+")
+_BULLET = re.compile(f"^\\s*[{re.escape(BULLET_MARKS)}]+\\s+")  # as common.quote strips
 
 
 @dataclass(frozen=True, slots=True)
