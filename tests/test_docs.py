@@ -14,8 +14,6 @@ from cvgap.cli.reference import command_paths, help_text
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 CLI_DOC = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
-# Pages the README links to that other open work is writing; each must exist once that work
-# lands (remove it from this set then).
 
 
 def _block(tag: str) -> str:
