@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from cvgap.taxonomy.reader import Collected, _examples, _keys, _list, _patterns, _str
+from cvgap.taxonomy.fields import check_keys, read_examples, read_list, read_patterns, read_str
+from cvgap.taxonomy.reader import Collected
 from cvgap.taxonomy.yamlnodes import Located, ProblemSink
 from cvgap.types import Cue
 
@@ -30,8 +31,8 @@ LANGUAGE_RE = re.compile(r"^[a-z]{2}$")
 
 def read_cues(root: Located, sink: ProblemSink, out: Collected) -> None:
     """A cue file: ``document`` (resume or posting), ``language`` and a list of ``cues``."""
-    _keys(root, sink, CUE_FILE_KEYS, {"document", "language", "cues"})
-    document = _str(root.get("document"), sink, "document")
+    check_keys(root, sink, CUE_FILE_KEYS, {"document", "language", "cues"})
+    document = read_str(root.get("document"), sink, "document")
     if document is not None and document not in CUE_CATEGORIES:
         sink.at(
             root.get("document") or root,
@@ -39,7 +40,7 @@ def read_cues(root: Located, sink: ProblemSink, out: Collected) -> None:
             f'document: expected one of {", ".join(CUE_CATEGORIES)}, got "{document}"',
         )
         return
-    language = _str(root.get("language"), sink, "language")
+    language = read_str(root.get("language"), sink, "language")
     if language is not None and not LANGUAGE_RE.match(language):
         sink.at(
             root.get("language") or root,
@@ -49,25 +50,25 @@ def read_cues(root: Located, sink: ProblemSink, out: Collected) -> None:
         return
     if document is None or language is None:
         return
-    for node in _list(root.get("cues"), sink, "cues"):
+    for node in read_list(root.get("cues"), sink, "cues"):
         cue = _read_cue(node, sink, document, language)
         if cue is not None:
             out.cues.append(cue)
 
 
 def _read_cue(node: Located, sink: ProblemSink, document: str, language: str) -> Cue | None:
-    if not _keys(node, sink, CUE_KEYS, {"category", "direction"}):
+    if not check_keys(node, sink, CUE_KEYS, {"category", "direction"}):
         return None
     literal_node, pattern_node = node.get("cue"), node.get("pattern")
     if (literal_node is None) == (pattern_node is None):
         sink.at(node, "schema", 'a cue needs exactly one of "cue" (a phrase) or "pattern"')
         return None
-    literal = _str(literal_node, sink, "cue") if literal_node is not None else ""
+    literal = read_str(literal_node, sink, "cue") if literal_node is not None else ""
     pattern: tuple[tuple[dict[str, object], ...], ...] = ()
     if pattern_node is not None:
         wrapped = Located(value=[pattern_node], line=pattern_node.line, column=pattern_node.column)
-        pattern = _patterns(wrapped, sink)
-    category = _str(node.get("category"), sink, "category")
+        pattern = read_patterns(wrapped, sink)
+    category = read_str(node.get("category"), sink, "category")
     allowed = CUE_CATEGORIES[document]
     if category is not None and category not in allowed:
         sink.at(
@@ -76,7 +77,7 @@ def _read_cue(node: Located, sink: ProblemSink, document: str, language: str) ->
             f'category: a {document} cue is one of {", ".join(allowed)}, got "{category}"',
         )
         return None
-    direction = _str(node.get("direction"), sink, "direction")
+    direction = read_str(node.get("direction"), sink, "direction")
     if direction is not None and direction not in CUE_DIRECTIONS:
         sink.at(
             node.get("direction") or node,
@@ -96,7 +97,7 @@ def _read_cue(node: Located, sink: ProblemSink, document: str, language: str) ->
         return None
     if pattern_node is not None and not pattern:
         return None
-    match, no_match = _examples(node.get("examples"), sink)
+    match, no_match = read_examples(node.get("examples"), sink)
     return Cue(
         examples_match=match,
         examples_no_match=no_match,

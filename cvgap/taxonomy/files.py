@@ -6,12 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from cvgap.taxonomy.cuefiles import read_cues
+from cvgap.taxonomy.fields import check_keys, node_kind
 from cvgap.taxonomy.reader import (
     LIST_FILE_KEYS,
     MANIFEST_NAMES,
     Collected,
-    _keys,
-    _kind,
     read_lists,
     read_manifest,
     read_role,
@@ -27,7 +26,7 @@ def read_file(file: Path, out: Collected) -> None:
     root = read_yaml(file, sink)
     if root is not None and not (root.value is None and sink.problems):  # (a refused value)
         if not isinstance(root.value, dict):
-            sink.at(root, "schema", f"expected a mapping at the top level, got {_kind(root)}")
+            sink.at(root, "schema", f"expected a mapping at the top level, got {node_kind(root)}")
         elif file.name in MANIFEST_NAMES:
             read_manifest(root, sink)
         elif "requirements" in root.value:
@@ -35,7 +34,7 @@ def read_file(file: Path, out: Collected) -> None:
         elif "cues" in root.value:
             read_cues(root, sink, out)
         elif "lists" in root.value and not {"skills", "category"} & set(root.value):
-            _keys(root, sink, LIST_FILE_KEYS, set())
+            check_keys(root, sink, LIST_FILE_KEYS, set())
             read_lists(root.get("lists"), sink, out)
         else:
             read_skills(root, sink, out)

@@ -8,16 +8,25 @@ manifest) into frozen dataclasses, collecting every schema problem with its ``fi
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from cvgap.extract.words import guard_key, list_name
+from cvgap.taxonomy.fields import (
+    ID_RE,
+    check_keys,
+    node_kind,
+    read_examples,
+    read_id,
+    read_list,
+    read_patterns,
+    read_str,
+    read_str_list,
+)
 from cvgap.taxonomy.yamlnodes import Located, ProblemSink
 from cvgap.types import (
     Alias,
     Category,
     Cue,
-    Example,
     Problem,
     Requirement,
     Role,
@@ -25,7 +34,6 @@ from cvgap.types import (
     SourceRef,
 )
 
-ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_WEIGHT = 10.0
 
 SKILL_FILE_KEYS = {"version", "category", "skills", "lists"}
@@ -75,69 +83,10 @@ def problem(path: str, line: int, col: int, rule: str, message: str) -> Problem:
 
 
 def read_manifest(root: Located, sink: ProblemSink) -> None:
-    _keys(root, sink, MANIFEST_KEYS, set())
+    check_keys(root, sink, MANIFEST_KEYS, set())
     mode = root.get("builtin")
     if mode is not None and mode.value not in BUILTIN_MODES:
         sink.at(mode, "schema", f'builtin: expected "extend" or "replace", got {mode.plain()!r}')
-
-
-def _kind(node: Located) -> str:
-    v = node.value
-    if v is None:
-        return "null"
-    return {dict: "mapping", list: "list", str: "string", bool: "boolean"}.get(
-        type(v), type(v).__name__
-    )
-
-
-def _keys(node: Located, sink: ProblemSink, allowed: set[str], required: set[str]) -> bool:
-    if not isinstance(node.value, dict):
-        sink.at(node, "schema", f"expected a mapping, got {_kind(node)}")
-        return False
-    for key, value in node.items():
-        if key not in allowed:
-            sink.add(
-                value.key_line,
-                value.key_column,
-                "schema",
-                f'unknown key "{key}" (expected one of: {", ".join(sorted(allowed))})',
-            )
-    for key in sorted(required - set(node.value)):
-        sink.at(node, "schema", f'missing required key "{key}"')
-    return True
-
-
-def _str(node: Located | None, sink: ProblemSink, what: str) -> str | None:
-    if node is None:
-        return None
-    if not isinstance(node.value, str) or not node.value.strip():
-        hint = ""
-        if isinstance(node.value, bool) or node.value is None:
-            hint = " (quote words such as yes, no, on, off, null to make them strings)"
-        sink.at(node, "schema", f"{what}: expected a non-empty string, got {_kind(node)}{hint}")
-        return None
-    return node.value.strip()
-
-
-def _str_list(node: Located | None, sink: ProblemSink, what: str) -> list[Located]:
-    if node is None:
-        return []
-    if not isinstance(node.value, list):
-        sink.at(node, "schema", f"{what}: expected a list of strings, got {_kind(node)}")
-        return []
-    return [item for item in node.value if _str(item, sink, what) is not None]
-
-
-def _id(node: Located | None, sink: ProblemSink, what: str) -> str | None:
-    value = _str(node, sink, what)
-    if value is not None and node is not None and not ID_RE.match(value):
-        sink.at(
-            node,
-            "id-format",
-            f'{what} "{value}" must be lower-case kebab-case (letters, digits and single hyphens)',
-        )
-        return None
-    return value
 
 
 def read_lists(node: Located | None, sink: ProblemSink, out: Collected) -> None:
@@ -146,7 +95,9 @@ def read_lists(node: Located | None, sink: ProblemSink, out: Collected) -> None:
         return
     if not isinstance(node.value, dict):
         sink.at(
-            node, "schema", f"lists: expected a mapping of list names to words, got {_kind(node)}"
+            node,
+            "schema",
+            f"lists: expected a mapping of list names to words, got {node_kind(node)}",
         )
         return
     for name, words in node.items():
@@ -167,7 +118,7 @@ def read_lists(node: Located | None, sink: ProblemSink, out: Collected) -> None:
                 f'duplicate list "{name}" (first defined at {first})',
             )
             continue
-        items = tuple(guard_key(w.value) for w in _str_list(words, sink, f"lists.{name}"))
+        items = tuple(guard_key(w.value) for w in read_str_list(words, sink, f"lists.{name}"))
         out.lists[name] = (
             items,
             SourceRef(path=sink.path, line=words.key_line, column=words.key_column),
@@ -175,13 +126,13 @@ def read_lists(node: Located | None, sink: ProblemSink, out: Collected) -> None:
 
 
 def read_skills(root: Located, sink: ProblemSink, out: Collected) -> None:
-    _keys(root, sink, SKILL_FILE_KEYS, {"category", "skills"})
+    check_keys(root, sink, SKILL_FILE_KEYS, {"category", "skills"})
     read_lists(root.get("lists"), sink, out)
     category_id = None
     cat = root.get("category")
-    if cat is not None and _keys(cat, sink, {"id", "name"}, {"id", "name"}):
-        category_id = _id(cat.get("id"), sink, "category id")
-        name = _str(cat.get("name"), sink, "category name")
+    if cat is not None and check_keys(cat, sink, {"id", "name"}, {"id", "name"}):
+        category_id = read_id(cat.get("id"), sink, "category id")
+        name = read_str(cat.get("name"), sink, "category name")
         if category_id and name:
             out.categories[category_id] = Category(
                 id=category_id, name=name, source=cat.ref(sink.path)
@@ -190,7 +141,7 @@ def read_skills(root: Located, sink: ProblemSink, out: Collected) -> None:
     if skills is None:
         return
     if not isinstance(skills.value, list):
-        sink.at(skills, "schema", f"skills: expected a list, got {_kind(skills)}")
+        sink.at(skills, "schema", f"skills: expected a list, got {node_kind(skills)}")
         return
     for node in skills.value:
         skill = _read_skill(node, sink, category_id or "", out.list_refs)
@@ -210,23 +161,27 @@ def read_skills(root: Located, sink: ProblemSink, out: Collected) -> None:
 def _read_skill(
     node: Located, sink: ProblemSink, category: str, list_refs: list[tuple[str, SourceRef]]
 ) -> Skill | None:
-    if not _keys(node, sink, SKILL_KEYS, {"id", "name"}):
+    if not check_keys(node, sink, SKILL_KEYS, {"id", "name"}):
         return None
-    skill_id = _id(node.get("id"), sink, "skill id")
-    name = _str(node.get("name"), sink, "name")
+    skill_id = read_id(node.get("id"), sink, "skill id")
+    name = read_str(node.get("name"), sink, "name")
     aliases = tuple(
         a
-        for a in (_alias(n, sink, list_refs) for n in _list(node.get("aliases"), sink, "aliases"))
+        for a in (
+            _alias(n, sink, list_refs) for n in read_list(node.get("aliases"), sink, "aliases")
+        )
         if a
     )
     implies = tuple(
         v
-        for v in (_id(n, sink, "implies") for n in _str_list(node.get("implies"), sink, "implies"))
+        for v in (
+            read_id(n, sink, "implies") for n in read_str_list(node.get("implies"), sink, "implies")
+        )
         if v
     )
-    suggestion = _str(node.get("suggestion"), sink, "suggestion") or ""
-    match, no_match = _examples(node.get("examples"), sink)
-    patterns = _patterns(node.get("patterns"), sink)
+    suggestion = read_str(node.get("suggestion"), sink, "suggestion") or ""
+    match, no_match = read_examples(node.get("examples"), sink)
+    patterns = read_patterns(node.get("patterns"), sink)
     if not skill_id or not name:
         return None
     return Skill(
@@ -243,28 +198,19 @@ def _read_skill(
     )
 
 
-def _list(node: Located | None, sink: ProblemSink, what: str) -> list[Located]:
-    if node is None:
-        return []
-    if not isinstance(node.value, list):
-        sink.at(node, "schema", f"{what}: expected a list, got {_kind(node)}")
-        return []
-    return list(node.value)
-
-
 def _alias(
     node: Located, sink: ProblemSink, list_refs: list[tuple[str, SourceRef]]
 ) -> Alias | None:
     ref = node.ref(sink.path)
     if isinstance(node.value, str):
-        text = _str(node, sink, "alias")
+        text = read_str(node, sink, "alias")
         return Alias(text=text, source=ref) if text else None
     if not isinstance(node.value, dict):
-        _str(node, sink, "alias")  # reports what was found, with a hint for yes/no
+        read_str(node, sink, "alias")  # reports what was found, with a hint for yes/no
         return None
-    if not _keys(node, sink, ALIAS_KEYS, {"alias"}):
+    if not check_keys(node, sink, ALIAS_KEYS, {"alias"}):
         return None
-    text = _str(node.get("alias"), sink, "alias")
+    text = read_str(node.get("alias"), sink, "alias")
     window_node = node.get("window")
     window = 6
     if window_node is not None:
@@ -279,18 +225,20 @@ def _alias(
     case_node = node.get("case_sensitive")
     if case_node is not None and not isinstance(case_node.value, bool):
         sink.at(
-            case_node, "schema", f"case_sensitive: expected true or false, got {_kind(case_node)}"
+            case_node,
+            "schema",
+            f"case_sensitive: expected true or false, got {node_kind(case_node)}",
         )
     flags = {}
     for key in ("list_item", "fuzzy"):
         flag = node.get(key)
         if flag is not None and not isinstance(flag.value, bool):
-            sink.at(flag, "schema", f"{key}: expected true or false, got {_kind(flag)}")
+            sink.at(flag, "schema", f"{key}: expected true or false, got {node_kind(flag)}")
         flags[key] = flag is not None and flag.value is True
 
     def words(key: str) -> tuple[str, ...]:
         found = []
-        for n in _str_list(node.get(key), sink, key):
+        for n in read_str_list(node.get(key), sink, key):
             name = list_name(n.value.strip())
             if name is not None:
                 list_refs.append((name, n.ref(sink.path)))
@@ -316,43 +264,14 @@ def _alias(
     )
 
 
-def _examples(node: Located | None, sink: ProblemSink) -> tuple[tuple[Example, ...], ...]:
-    if node is None or not _keys(node, sink, {"match", "no_match"}, set()):
-        return (), ()
-    return tuple(
-        tuple(
-            Example(text=n.value, source=n.ref(sink.path))
-            for n in _str_list(node.get(key), sink, f"examples.{key}")
-        )
-        for key in ("match", "no_match")
-    )
-
-
-def _patterns(node: Located | None, sink: ProblemSink) -> tuple[tuple[dict[str, object], ...], ...]:
-    result = []
-    for pattern in _list(node, sink, "patterns"):
-        if not isinstance(pattern.value, list) or not all(
-            isinstance(tok.value, dict) for tok in pattern.value
-        ):
-            sink.at(
-                pattern,
-                "schema",
-                "a pattern must be a list of token mappings, "
-                'e.g. [{LOWER: "py"}, {LOWER: "torch"}]',
-            )
-            continue
-        result.append(tuple(tok.plain() for tok in pattern.value))
-    return tuple(result)
-
-
 def read_role(root: Located, sink: ProblemSink, out: Collected) -> None:
-    _keys(root, sink, ROLE_KEYS, {"id", "title", "requirements"})
-    role_id = _id(root.get("id"), sink, "role id")
-    title = _str(root.get("title"), sink, "title")
-    description = _str(root.get("description"), sink, "description") or ""
-    extends = _id(root.get("extends"), sink, "extends")
+    check_keys(root, sink, ROLE_KEYS, {"id", "title", "requirements"})
+    role_id = read_id(root.get("id"), sink, "role id")
+    title = read_str(root.get("title"), sink, "title")
+    description = read_str(root.get("description"), sink, "description") or ""
+    extends = read_id(root.get("extends"), sink, "extends")
     requirements = []
-    for node in _list(root.get("requirements"), sink, "requirements"):
+    for node in read_list(root.get("requirements"), sink, "requirements"):
         req = _read_requirement(node, sink)
         if req is not None:
             requirements.append(req)
@@ -378,7 +297,7 @@ def read_role(root: Located, sink: ProblemSink, out: Collected) -> None:
 
 
 def _read_requirement(node: Located, sink: ProblemSink) -> Requirement | None:
-    if not _keys(node, sink, REQUIREMENT_KEYS, {"weight"}):
+    if not check_keys(node, sink, REQUIREMENT_KEYS, {"weight"}):
         return None
     skill, group = node.get("skill"), node.get("any_of")
     if (skill is None) == (group is None):
@@ -386,9 +305,13 @@ def _read_requirement(node: Located, sink: ProblemSink) -> Requirement | None:
         return None
     ids: list[str] = []
     if skill is not None:
-        ids = [v for v in [_id(skill, sink, "skill")] if v]
+        ids = [v for v in [read_id(skill, sink, "skill")] if v]
     elif group is not None:
-        ids = [v for v in (_id(n, sink, "any_of") for n in _str_list(group, sink, "any_of")) if v]
+        ids = [
+            v
+            for v in (read_id(n, sink, "any_of") for n in read_str_list(group, sink, "any_of"))
+            if v
+        ]
         if len(ids) < 2:
             sink.at(group, "schema", "any_of: expected a list of at least two skill ids")
     weight_node = node.get("weight")
@@ -407,8 +330,8 @@ def _read_requirement(node: Located, sink: ProblemSink) -> Requirement | None:
         return None
     required = node.get("required")
     if required is not None and not isinstance(required.value, bool):
-        sink.at(required, "schema", f"required: expected true or false, got {_kind(required)}")
-    suggestion = _str(node.get("suggestion"), sink, "suggestion") or ""
+        sink.at(required, "schema", f"required: expected true or false, got {node_kind(required)}")
+    suggestion = read_str(node.get("suggestion"), sink, "suggestion") or ""
     if not ids:
         return None
     return Requirement(
