@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from cvgap.types.ats import AtsReport
 from cvgap.types.core import SCHEMA_VERSION, MatchKind, Status, Usage
+
+if TYPE_CHECKING:
+    from cvgap.types.job_match import JobMatch
 
 # --------------------------------------------------------------------------- report
 
@@ -126,6 +129,7 @@ class Report:
     schema_version: int = SCHEMA_VERSION
     sections: tuple[str, ...] = field(default=())
     ats: AtsReport | None = None  # the ATS checks (cvgap.ats), when they were run
+    job: JobMatch | None = None  # set when scored against a job posting (``--job``)
 
     @property
     def gaps(self) -> tuple[SkillResult, ...]:
@@ -147,6 +151,8 @@ class Report:
             "sections": list(self.sections),
             "warnings": list(self.warnings),
             **({"ats": self.ats.to_dict()} if self.ats is not None else {}),
+            # added in schema 1, only in a report against a job posting
+            **({"job": self.job.to_dict()} if self.job is not None else {}),
         }
 
 
