@@ -101,6 +101,10 @@ def chips(items: list[str]) -> str:
 def render_html(report: Report, *, top: int = DEFAULT_TOP) -> str:
     """The report as one self-contained HTML page; gaps after the ``top`` ones are folded
     in a ``<details>``."""
+    if report.job is not None:  # against a job posting: its own layout
+        from cvgap.report.job_html import render_job_html
+
+        return render_job_html(report)
     gaps = unique_gaps(report)
     matched, implied = shown_skills(report, "matched"), shown_skills(report, "implied")
     parts = [

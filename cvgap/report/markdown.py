@@ -100,6 +100,10 @@ def _gap_item(n: int, g: SkillResult, report: Report) -> str:
 
 def render_markdown(report: Report, *, top: int = DEFAULT_TOP) -> str:
     """The report as GitHub-flavoured Markdown; gaps after the ``top`` ones are folded."""
+    if report.job is not None:  # against a job posting: its own layout
+        from cvgap.report.job_markdown import render_job_markdown
+
+        return render_job_markdown(report)
     matched, implied = shown_skills(report, "matched"), shown_skills(report, "implied")
     gaps = unique_gaps(report)
     out = [

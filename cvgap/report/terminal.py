@@ -59,6 +59,10 @@ def heading(title: str) -> Rule:
 def render_report(report: Report, *, top: int = DEFAULT_TOP) -> RenderableType:
     """A rich renderable: score panel, warnings, category bars, the ``top`` gaps (the rest
     counted), skills with evidence."""
+    if report.job is not None:  # against a job posting: its own layout
+        from cvgap.report.job_terminal import JobReportView
+
+        return JobReportView(report)
     return ReportView(report, top=top)
 
 
