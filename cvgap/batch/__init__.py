@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cvgap.batch.cohort import build_cohort
 from cvgap.batch.inputs import Done, Entry, Plan, plan_batch
@@ -24,7 +25,10 @@ from cvgap.batch.runner import Pool, PoolStats
 from cvgap.batch.worker import WorkerConfig
 from cvgap.ingest.limits import BATCH_MEMORY_MIB, BATCH_TIMEOUT_SECONDS
 from cvgap.taxonomy import DEFAULT_ROLE
-from cvgap.types import BatchResult, Taxonomy
+from cvgap.types import BatchResult, JobPosting, Taxonomy
+
+if TYPE_CHECKING:
+    from cvgap.types.job_match import PostingText
 
 __all__ = [
     "Batch",
@@ -134,6 +138,7 @@ def score_batch(
     pool: Pool | None = None,
     include_globs: Sequence[str] = (),
     exclude_globs: Sequence[str] = (),
+    job: JobPosting | PostingText | None = None,
 ) -> Batch:
     """Plan a batch over files, folders (recursively) and globs; call
     :meth:`Batch.results` to run it.
@@ -149,11 +154,14 @@ def score_batch(
     work per file. ``pool`` is a :meth:`Pool.prestart` pool to use (its workers import
     spaCy while the caller loads the taxonomy). Files that are not résumés, and those
     ``include_globs``/``exclude_globs`` leave out, are skipped (``Batch.plan.ignored``).
+    ``job`` scores against a job posting (or its text, read by each worker) instead of
+    ``role`` (see :func:`cvgap.job.match.match_job`).
     """
     from cvgap.taxonomy import get_role, load_taxonomy
 
     taxonomy = taxonomy or load_taxonomy()
-    get_role(taxonomy, role)  # fail before any work on an unknown role
+    if job is None:
+        get_role(taxonomy, role)  # fail before any work on an unknown role
     plan = plan_batch(
         paths,
         done=done,
@@ -169,5 +177,6 @@ def score_batch(
         timeout=timeout,
         memory_mib=memory_mib,
         encoder=encoder,
+        job=job,
     )
     return Batch(plan, config, workers or default_workers(), pool)

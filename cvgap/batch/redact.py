@@ -119,11 +119,17 @@ def redact_report(report: Report, resume: Resume) -> Report:
     def skills(items: tuple[SkillResult, ...]) -> tuple[SkillResult, ...]:
         return tuple(dataclasses.replace(s, evidence=_evidence(s.evidence, names)) for s in items)
 
+    job = report.job
+    if job is not None:
+        from cvgap.job.match import map_evidence
+
+        job = map_evidence(job, lambda ev: _evidence(ev, names))
     return dataclasses.replace(
         report,
         skills=skills(report.skills),
         extra_skills=skills(report.extra_skills),
         intents=skills(report.intents),
+        job=job,
     )
 
 

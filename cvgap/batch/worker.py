@@ -14,12 +14,15 @@ import signal
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cvgap.errors import CvgapError
 from cvgap.ingest.limits import BATCH_MEMORY_MIB, BATCH_TIMEOUT_SECONDS
 from cvgap.ingest.logs import silence_library_logs
-from cvgap.types import BatchResult, Report, Taxonomy
+from cvgap.types import BatchResult, JobPosting, Report, Taxonomy
+
+if TYPE_CHECKING:
+    from cvgap.types.job_match import PostingText
 
 # parent -> worker: (index, path, digest), or None to stop; worker -> parent:
 # ("ready", rss_kib), ("fatal", message) or
@@ -43,6 +46,9 @@ class WorkerConfig:
     # Encode each scored file's output row in the worker (``BatchResult -> str``, picklable):
     # the parent then writes bytes instead of unpickling and serialising whole reports.
     encoder: Callable[[BatchResult], str] | None = None
+    # Score against this job posting instead of ``role`` (``cvgap batch --job``); its text
+    # is read by each worker.
+    job: JobPosting | PostingText | None = None
 
 
 class _TaskTimeout(BaseException):
@@ -86,7 +92,14 @@ def worker_main(
         from cvgap.taxonomy import get_role
 
         nlp = build_nlp(config.taxonomy)
-        role = get_role(config.taxonomy, config.role)
+        role: Any
+        if config.job is not None:  # the posting, prepared once for every file
+            role = _prepare_posting(config.job, config.taxonomy, nlp)
+        else:
+            role = get_role(config.taxonomy, config.role)
+    except CvgapError as exc:  # a posting that cannot be read
+        conn.send(("fatal", str(exc)))
+        return
     except Exception as exc:
         conn.send(("fatal", f"cannot start a worker: {exc}"))
         return
@@ -112,9 +125,24 @@ def worker_main(
             return
 
 
+def _prepare_posting(job: JobPosting | PostingText, taxonomy: Taxonomy, nlp: Any) -> Any:
+    from cvgap.job.match_scope import prepare_posting
+    from cvgap.types.job_match import PostingText
+
+    if isinstance(job, PostingText):
+        from cvgap.job.posting import read_posting_text
+
+        job = read_posting_text(
+            job.text, source=job.source, format=job.format, taxonomy=taxonomy, nlp=nlp
+        )
+    return prepare_posting(job, taxonomy)
+
+
 def _summary(report: Report) -> Report:
     """The report without its skill lists: what the parent needs next to an encoded row."""
-    return dataclasses.replace(report, categories=(), skills=(), extra_skills=(), intents=())
+    return dataclasses.replace(
+        report, categories=(), skills=(), extra_skills=(), intents=(), job=None
+    )
 
 
 def _score_one(
@@ -128,7 +156,13 @@ def _score_one(
     signal.setitimer(signal.ITIMER_REAL, config.timeout)
     try:
         resume = load_resume(path, pdf_engine=config.pdf_engine)
-        report = score(resume, extract_skills(resume, nlp, config.taxonomy), role, config.taxonomy)
+        mentions = extract_skills(resume, nlp, config.taxonomy)
+        if config.job is not None:  # ``role`` is the prepared posting
+            from cvgap.job.match import match_job
+
+            report = match_job(resume, mentions, role, config.taxonomy)
+        else:
+            report = score(resume, mentions, role, config.taxonomy)
         if config.redact:
             from cvgap.batch.redact import redact_report
 

@@ -28,6 +28,7 @@ from cvgap.cli.batch_extras import (
     cohort_root,
     ignored_summary,
 )
+from cvgap.cli.job_check import BatchJobOption
 from cvgap.cli.outputs import format_for
 from cvgap.cli.support import (
     EXIT_FAILED,
@@ -77,6 +78,7 @@ app = typer.Typer()
 
 @app.command("batch")
 def batch(
+    ctx: typer.Context,
     paths: Annotated[
         list[str],
         typer.Argument(
@@ -135,6 +137,7 @@ def batch(
         ),
     ] = None,
     role: RoleOption = DEFAULT_ROLE,
+    job: BatchJobOption = None,
     taxonomy: TaxonomyOption = None,
     pdf_engine: PdfEngineOption = PdfEngine.pdfplumber,
     include: IncludeOption = None,
@@ -159,11 +162,22 @@ def batch(
             "--resume needs --output (the file to continue)", param_hint="--resume"
         )
     with error_boundary(), _terminate_as_interrupt():
+        if job is not None:
+            from cvgap.cli.job_check import refuse_role_with_job
+
+            refuse_role_with_job(ctx, None, [job])
         # workers import spaCy while this process loads the taxonomy and hashes the inputs
         pool = Pool.prestart(workers or default_workers())
         try:
             tax = load_taxonomy(taxonomy, include_default=True)
-            role_profile = get_role(tax, role)
+            posting, rows_tax = None, tax
+            if job is None:
+                role_profile = get_role(tax, role)
+            else:  # rows, --resume and the cohort cover the posting's own requirements
+                from cvgap.cli.job_check import read_batch_posting
+
+                full = fmt is not BatchFormat.jsonl
+                posting, role_profile, rows_tax = read_batch_posting(job, tax, full=full)
             rows_file = out if fmt in ROW_FORMATS else (journal_path(out) if out else None)
             prior: list[BatchResult] = []
             done = None
@@ -172,11 +186,11 @@ def batch(
                     rows_file,
                     "csv" if fmt is BatchFormat.csv else "jsonl",
                     role=role_profile,
-                    taxonomy=tax,
+                    taxonomy=rows_tax,
                 )
             root = cohort_root(paths)
             reports_dir = ReportsDir(reports, root, out) if reports is not None else None
-            job = score_batch(
+            planned = score_batch(
                 paths,
                 role=role,
                 taxonomy=tax,
@@ -195,15 +209,16 @@ def batch(
                 pool=pool,
                 include_globs=include or (),
                 exclude_globs=exclude or (),
+                job=posting,
             )
             results = _run(
-                job,
+                planned,
                 fmt,
                 out,
                 rows_file,
                 prior,
                 role_profile,
-                tax,
+                rows_tax,
                 quiet=quiet,
                 resume=resume,
                 extras=(root, reports_dir),

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from cvgap.cli.job_check import JobOption
 from cvgap.cli.outputs import (
     REPORT_SUFFIXES,
     OutputOption,
@@ -38,6 +39,7 @@ app = typer.Typer()
 
 @app.command()
 def check(
+    ctx: typer.Context,
     resume: Annotated[
         Path,
         typer.Argument(
@@ -45,6 +47,7 @@ def check(
         ),
     ],
     role: RoleOption = DEFAULT_ROLE,
+    job: JobOption = None,
     taxonomy: TaxonomyOption = None,
     output_format: ReportFormatOption = None,
     output: OutputOption = None,
@@ -72,19 +75,34 @@ def check(
         ),
     ] = False,
 ) -> None:
-    """Score one résumé against a role and print the gap report."""
+    """Score one résumé against a role or a job posting and print the gap report."""
     from cvgap.api import analyze
     from cvgap.ats import attach_ats
     from cvgap.taxonomy import load_taxonomy
+    from cvgap.types import Report
 
     fmt = format_for(output_format, output, REPORT_SUFFIXES, OutputFormat.table)
     with error_boundary():
+        if job:
+            from cvgap.cli.job_check import refuse_role_with_job
+
+            refuse_role_with_job(ctx, resume, job)
         # The résumé first: a bad file is reported before the taxonomy is even read.
         loaded = load_cli_resume(
             resume, password=password, pdf_engine=pdf_engine.value, max_pages=max_pages
         )
         tax = load_taxonomy(taxonomy, include_default=True)
-        report = attach_ats(analyze(loaded, role=role, taxonomy=tax), loaded, tax)
+        if job:
+            from cvgap.cli.job_check import ranking_exit, score_jobs, write_ranking
+
+            scored = score_jobs(loaded, job, tax)
+            if not isinstance(scored, Report):  # several postings: ranked by fit
+                write_ranking(scored, fmt, output)
+                raise typer.Exit(ranking_exit(scored, min_score))
+            posting = scored.job.posting if scored.job else None
+            report = attach_ats(scored, loaded, tax, job=posting)
+        else:
+            report = attach_ats(analyze(loaded, role=role, taxonomy=tax), loaded, tax)
         if ats_only:
             _write_ats_only(report, fmt, output)
             if report.ats is not None and report.ats.checks("error"):
