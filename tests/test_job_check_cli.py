@@ -252,3 +252,9 @@ def test_the_api_takes_a_posting_file_its_text_or_a_read_posting(
     from_posting = cvgap.analyze(STRONG, job=posting, taxonomy=taxonomy, nlp=nlp)
     assert from_file.score == from_text.score == from_posting.score
     assert from_file.job is not None and from_file.job.posting == posting
+
+
+def test_check_job_runs_the_ats_checks_with_the_posting(runner: CliRunner) -> None:
+    code, out, _ = invoke(runner, "check", str(STRONG), "--job", str(POSTING), "-f", "markdown")
+    assert code == 0
+    assert "What a tracking system sees" in out and "posting-wording" in out

@@ -169,7 +169,8 @@ def _score_one(
             report = redact_report(report, resume)
         from cvgap.ats import attach_ats
 
-        report = attach_ats(report, resume, config.taxonomy, redact=config.redact)
+        posting = report.job.posting if report.job is not None else None
+        report = attach_ats(report, resume, config.taxonomy, job=posting, redact=config.redact)
         return report, None, False
     except _TaskTimeout:
         return None, timeout_message(config.timeout), False

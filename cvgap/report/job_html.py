@@ -89,6 +89,10 @@ def render_job_html(report: Report) -> str:
                 count=len(shown),
             )
         )
+    if report.ats is not None:
+        from cvgap.report.ats import ats_html
+
+        parts.append(ats_html(report.ats))
     parts.append(f"<footer>Made offline by cvgap. {e(weights_note(job))}</footer>")
     return page(f"cvgap: {report.file} · {report.role_title}", "\n".join(parts))
 

@@ -53,6 +53,10 @@ def render_job_markdown(report: Report) -> str:
     if report.intents:
         names = ", ".join(md_escape(s.name) for s in report.intents)
         out += ["", "## Mentioned as an intention, not counted", "", names]
+    if report.ats is not None:
+        from cvgap.report.ats import ats_markdown
+
+        out += ats_markdown(report.ats)
     out += ["", f"<sub>{md_escape(weights_note(job))}</sub>"]
     return "\n".join(out) + "\n"
 

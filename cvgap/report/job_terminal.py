@@ -94,6 +94,10 @@ class JobReportView:
                 ("Mentioned as an intention, not counted: ", "bold"),
                 ", ".join(s.name for s in report.intents),
             )
+        if report.ats is not None:
+            from cvgap.report.ats import ats_renderables
+
+            yield from ats_renderables(report.ats)
         yield Text()
         yield Text(weights_note(job), style="dim")
 
