@@ -54,7 +54,8 @@ def analyze(
         return score(resume, mentions, role_profile or get_role(taxonomy, DEFAULT_ROLE), taxonomy)
     from cvgap.job.match import match_job
 
-    return match_job(resume, mentions, as_posting(job, taxonomy=taxonomy, nlp=nlp), taxonomy)
+    posting = as_posting(job, taxonomy=taxonomy, nlp=nlp)
+    return match_job(resume, mentions, posting, taxonomy, nlp)
 
 
 def as_posting(

@@ -316,7 +316,7 @@ def test_any_terms_against_any_resume_text_give_a_report(
 
     resume = resume_from_text("SKILLS\n" + text + "\n")
     job = posting(*(req(None, term or "x", "preferred") for term in terms))
-    report = match_job(resume, extract_skills(resume, nlp, taxonomy), job, taxonomy)
+    report = match_job(resume, extract_skills(resume, nlp, taxonomy), job, taxonomy, nlp)
     assert 0 <= report.score <= 100
     assert report.job is not None
     assert len(report.job.requirements) <= len(terms)

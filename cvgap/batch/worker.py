@@ -160,7 +160,7 @@ def _score_one(
         if config.job is not None:  # ``role`` is the prepared posting
             from cvgap.job.match import match_job
 
-            report = match_job(resume, mentions, role, config.taxonomy)
+            report = match_job(resume, mentions, role, config.taxonomy, nlp)
         else:
             report = score(resume, mentions, role, config.taxonomy)
         if config.redact:

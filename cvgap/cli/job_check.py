@@ -88,14 +88,14 @@ def score_jobs(resume: Resume, jobs: list[str], taxonomy: Taxonomy) -> Report | 
 
         source = (stdin_text or "") if sources[0] == STDIN else sources[0]
         posting = as_posting(source, taxonomy=taxonomy, nlp=nlp)
-        return match_job(resume, mentions, posting, taxonomy)
+        return match_job(resume, mentions, posting, taxonomy, nlp)
     postings, errors = read_postings(sources, taxonomy=taxonomy, nlp=nlp, read_text=stdin_text)
     if not postings:
         file, problem = errors[0]
         raise InputError(f"no posting could be read ({len(errors)} tried): {problem}", path=file)
     for file, problem in errors:
         error_line(f"{file}: {problem}")
-    return rank_postings(resume, mentions, postings, taxonomy, errors=errors)
+    return rank_postings(resume, mentions, postings, taxonomy, nlp, errors=errors)
 
 
 def read_batch_posting(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from cvgap.job.match_scope import (
     PREFERRED_CAP,
@@ -46,6 +47,9 @@ from cvgap.types.job_match import (
     RequirementMatch,
 )
 
+if TYPE_CHECKING:
+    from spacy.language import Language
+
 # Categories whose skills are shown by being stated: a degree sits in the education section
 # and is never "applied" in a bullet, so stating it earns full credit.
 STATED_CATEGORIES = frozenset({"education"})
@@ -64,16 +68,19 @@ def match_job(
     mentions: Sequence[SkillMention],
     posting: JobPosting | PreparedPosting,
     taxonomy: Taxonomy,
+    nlp: Language,
 ) -> Report:
     """The gap report of ``resume`` against ``posting``: the usual report (its score is the
-    posting's weighted coverage) with a ``job`` object. Pass a :func:`prepare_posting`
-    result to score many résumés against one posting."""
+    posting's weighted coverage) with a ``job`` object. ``mentions`` are the résumé's
+    (:func:`cvgap.extract_skills` with ``nlp``); the posting's terms outside the taxonomy
+    are read with the same pipeline. Pass a :func:`prepare_posting` result to score many
+    résumés against one posting."""
     from cvgap.job.resume_checks import degree_check, years_check, years_with_skill
 
     if isinstance(posting, JobPosting):
         posting = prepare_posting(posting, taxonomy)
     prepared, posting = posting, posting.posting
-    literal = literal_mentions(resume, prepared.terms)
+    literal = literal_mentions(resume, prepared.terms, nlp, taxonomy)
     base = score(resume, [*mentions, *literal], prepared.role, prepared.scope)
     finder = _Finder(base, taxonomy)
     units = prepared.units

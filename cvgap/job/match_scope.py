@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from cvgap.types import (
     Category,
@@ -40,6 +41,9 @@ from cvgap.types import (
     Taxonomy,
     Tier,
 )
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 REQUIRED_WEIGHT = 3.0
 PREFERRED_WEIGHT = 1.0
@@ -209,29 +213,47 @@ def _whole_words(term: str) -> re.Pattern[str]:
 
 
 def literal_mentions(
-    resume: Resume, terms: Sequence[tuple[str, re.Pattern[str]]]
+    resume: Resume,
+    terms: Sequence[tuple[str, re.Pattern[str]]],
+    nlp: Language,
+    taxonomy: Taxonomy,
 ) -> list[SkillMention]:
     """Mentions of posting terms outside the taxonomy (``(skill id, pattern)`` from
-    :func:`prepare_posting`), read in their line like any skill mention: applied or
-    listed, and "want to learn X" is an intent."""
-    from cvgap.extract.context import is_intent, usage_of
+    :func:`prepare_posting`), read like any skill mention (:func:`cvgap.extract_skills`):
+    none in a heading, contact line or organisation's name, applied or listed by their
+    line, and "want to learn X" (any context cue of the résumé's language) is an intent."""
+    from cvgap.extract.context import LineRegions, cue_matcher, usage_of
+    from cvgap.extract.evidence import EvidenceShapes, NeverEvidence
 
-    mentions: list[SkillMention] = []
-    for skill_id, pattern in terms:
-        for hit in pattern.finditer(resume.text):
-            start, end = hit.start(), hit.end()
-            line = resume.line_at(start)
-            mentions.append(
-                SkillMention(
-                    skill_id=skill_id,
-                    text=hit.group(0),
-                    start=start,
-                    end=end,
-                    line=line.number,
-                    section=line.section,
-                    line_text=line.text,
-                    usage=usage_of(line),
-                    negated=is_intent(line, start, end),
-                )
-            )
-    return mentions
+    hits = [(sid, hit) for sid, pattern in terms for hit in pattern.finditer(resume.text)]
+    if not hits:
+        return []
+    never_evidence = NeverEvidence(resume, EvidenceShapes.of(taxonomy))
+    doc = nlp.make_doc(resume.text)
+    regions = LineRegions(doc, resume, frozenset(taxonomy.lists.get("wrap-words", ())))
+    found = []
+    for sid, hit in hits:
+        line = resume.line_at(hit.start())
+        span = doc.char_span(hit.start(), hit.end(), alignment_mode="expand")
+        if span is not None and not never_evidence(line, hit.start(), hit.end()):
+            found.append((sid, hit, line, span))
+    cues = cue_matcher(nlp, taxonomy).scan(
+        doc,
+        [resume.language],
+        [(regions.of(line).lo, regions.of(line).hi) for *_, line, _ in found],
+    )
+    spots = [(span.start, span.end, sid) for sid, _, _, span in found]
+    return [
+        SkillMention(
+            skill_id=sid,
+            text=hit.group(0),
+            start=hit.start(),
+            end=hit.end(),
+            line=line.number,
+            section=line.section,
+            line_text=line.text,
+            usage=usage_of(line),
+            negated=cues.category(span.start, span.end, regions.of(line), spots) is not None,
+        )
+        for sid, hit, line, span in found
+    ]

@@ -60,13 +60,14 @@ def rank_postings(
     mentions: Sequence[SkillMention],
     postings: Sequence[JobPosting],
     taxonomy: Taxonomy,
+    nlp: Language,
     *,
     errors: Sequence[tuple[str, str]] = (),
 ) -> JobRanking:
     """Score ``resume`` (its ``mentions`` extracted once) against each posting, best first:
     highest required coverage (missing required items are what screens a candidate out),
     then highest overall score, then posting file name."""
-    reports = [match_job(resume, mentions, posting, taxonomy) for posting in postings]
+    reports = [match_job(resume, mentions, posting, taxonomy, nlp) for posting in postings]
     reports.sort(key=_rank_key)
     return JobRanking(file=resume.source, reports=tuple(reports), errors=tuple(errors))
 
