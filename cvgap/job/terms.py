@@ -73,11 +73,13 @@ def find_terms(text: str) -> Iterator[tuple[int, int, str]]:
             or not term[0].isalpha()
         ):
             continue
-        opening = _clause_opening(text, text.index(term, m.start()))
+        start = text.find(term, m.start())
+        if start < 0:
+            continue  # its words are apart by a character split() takes for a space (U+0085)
+        opening = _clause_opening(text, start)
         proper = len(words) > 1 and all(w[:1].isupper() or w[:1].isdigit() for w in words)
         if opening and not (proper or _looks_technical(words[0])):
             continue
-        start = text.index(term, m.start())
         yield start, start + len(term), term
 
 
