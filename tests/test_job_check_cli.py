@@ -258,3 +258,19 @@ def test_check_job_runs_the_ats_checks_with_the_posting(runner: CliRunner) -> No
     code, out, _ = invoke(runner, "check", str(STRONG), "--job", str(POSTING), "-f", "markdown")
     assert code == 0
     assert "What a tracking system sees" in out and "posting-wording" in out
+
+
+def test_years_asked_with_one_skill_are_checked_once(runner: CliRunner, tmp_path: Path) -> None:
+    posting = tmp_path / "posting.txt"
+    posting.write_text(
+        "Computer Vision Intern\n\nRequirements\n- Python\n- 2+ years of experience with Git\n",
+        encoding="utf-8",
+    )
+    code, out, err = invoke(runner, "check", str(STRONG), "--job", str(posting), "-f", "json")
+    assert code == 0, err
+    job = json.loads(out)["job"]
+    per_skill = [r["years_check"]["label"] for r in job["requirements"] if r.get("years_check")]
+    assert per_skill == ["2+ years with Git"]
+    assert "check" not in (job["years"] or {})  # not a second, overall copy of the same check
+    code, out, _ = invoke(runner, "check", str(STRONG), "--job", str(posting), "-f", "markdown")
+    assert out.count("years with Git") == 1

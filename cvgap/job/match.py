@@ -36,6 +36,7 @@ from cvgap.types import (
     SkillMention,
     SkillResult,
     Taxonomy,
+    YearsRequirement,
 )
 from cvgap.types.job_match import (
     Check,
@@ -125,10 +126,24 @@ def match_job(
             if posting.degree
             else None
         ),
-        years=(years_check(posting.years, resume, finder.shown_name) if posting.years else None),
+        years=(
+            years_check(posting.years, resume, finder.shown_name)
+            if posting.years and not _checked_per_skill(posting.years, posting)
+            else None
+        ),
     )
     verdict = verdict_for(coverage.overall) if units else NOTHING_TO_SCORE
     return replace(base, score=coverage.overall, verdict=verdict, job=job)
+
+
+def _checked_per_skill(years: YearsRequirement, posting: JobPosting) -> bool:
+    """Whether the posting's years ("1+ years of Git") are already checked with the
+    requirement they name, so the report does not show the same check twice."""
+    wanted = (years.skill or "").casefold()
+    return bool(wanted) and any(
+        req.years and wanted in {req.name.casefold(), (req.id or "").casefold()}
+        for req in posting.requirements
+    )
 
 
 def map_evidence(
