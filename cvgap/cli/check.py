@@ -97,7 +97,7 @@ def check(
 
             scored = score_jobs(loaded, job, tax)
             if not isinstance(scored, Report):  # several postings: ranked by fit
-                write_ranking(scored, fmt, output)
+                write_ranking(scored, fmt, output, top=top)
                 raise typer.Exit(ranking_exit(scored, min_score))
             posting = scored.job.posting if scored.job else None
             report = attach_ats(scored, loaded, tax, job=posting)

@@ -125,28 +125,34 @@ def read_batch_posting(
     return posting, role, scope
 
 
-def write_ranking(ranking: JobRanking, output_format: OutputFormat, output: Path | None) -> None:
-    """The ranking in the chosen format, to ``output`` or stdout."""
+def write_ranking(
+    ranking: JobRanking, output_format: OutputFormat, output: Path | None, *, top: int | None
+) -> None:
+    """The ranking in the chosen format, to ``output`` or stdout; each posting's ``top``
+    gaps are named, the rest counted (JSON has all)."""
+    from cvgap.cli.outputs import gaps_shown
     from cvgap.cli.support import stdout_console, write_output
     from cvgap.report.job_common import render_ranking_json
+
+    top = gaps_shown(top)
 
     if output_format is OutputFormat.json:
         write_output(render_ranking_json(ranking), output)
     elif output_format is OutputFormat.markdown:
         from cvgap.report.job_markdown import render_ranking_markdown
 
-        write_output(render_ranking_markdown(ranking), output)
+        write_output(render_ranking_markdown(ranking, top=top), output)
     elif output_format is OutputFormat.html:
         from cvgap.report.job_html import render_ranking_html
 
-        write_output(render_ranking_html(ranking), output)
+        write_output(render_ranking_html(ranking, top=top), output)
     else:
         from cvgap.report.job_terminal import render_ranking
 
         if output is None:
-            stdout_console().print(render_ranking(ranking))
+            stdout_console().print(render_ranking(ranking, top=top))
         else:
-            write_output(_plain_text(render_ranking(ranking)), output)
+            write_output(_plain_text(render_ranking(ranking, top=top)), output)
 
 
 def _plain_text(renderable: object) -> str:

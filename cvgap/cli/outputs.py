@@ -106,14 +106,20 @@ def emit(
     write_output(file_console.export_text(), output)
 
 
+def gaps_shown(top: int | None) -> int:
+    """The gaps a report shows in full: ``--top``, else the default."""
+    from cvgap.report.common import DEFAULT_TOP
+
+    return DEFAULT_TOP if top is None else top
+
+
 def write_report(
     report: Report, fmt: OutputFormat, output: Path | None, *, top: int | None = None
 ) -> None:
     """One résumé's gap report in ``fmt``, with at most ``top`` gaps unfolded."""
     from cvgap.report import render_html, render_json, render_markdown
-    from cvgap.report.common import DEFAULT_TOP
 
-    shown = DEFAULT_TOP if top is None else top
+    shown = gaps_shown(top)
 
     def view() -> RenderableType:
         from cvgap.report.terminal import render_report

@@ -4,6 +4,8 @@ and how the score bands and credits of :mod:`cvgap.score` are put into words."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import TypeVar
 
 from cvgap.score import BANDS, CREDIT_APPLIED, CREDIT_IMPLIED, CREDIT_LISTED, BandName, band_for
 from cvgap.types import BULLET_MARKS, Report, SkillResult, Status
@@ -14,6 +16,8 @@ BAND_WORD: dict[BandName, str] = {b.name: b.name.capitalize() for b in BANDS}
 STATUS_LABEL: dict[Status, str] = {"matched": "Matched", "implied": "Implied", "missing": "Missing"}
 STATUS_MARK: dict[Status, str] = {"matched": "✔", "implied": "≈", "missing": "✘"}
 
+
+G = TypeVar("G")  # a gap of any report: SkillResult, JobGap
 
 NO_GAPS = "No gaps: every skill the role asks for is on the résumé."
 
@@ -61,21 +65,24 @@ def unique_gaps(report: Report) -> list[SkillResult]:
 DEFAULT_TOP = 5  # gaps shown in full; the rest are folded (all of them are in JSON)
 
 
-def fold_gaps(
-    gaps: list[SkillResult], top: int = DEFAULT_TOP
-) -> tuple[list[SkillResult], list[SkillResult]]:
-    """``gaps`` (most score to gain first) split into those shown and those folded."""
+def fold_gaps(gaps: Sequence[G], top: int = DEFAULT_TOP) -> tuple[list[G], list[G]]:
+    """``gaps`` (most important first: role gaps or a posting's) split into those shown
+    and those folded."""
     top = max(0, top)
-    return gaps[:top], gaps[top:]
+    return list(gaps[:top]), list(gaps[top:])
+
+
+def folded_text(count: int, gain: int) -> str:
+    """``7 more gaps, up to +9 points in all`` for ``count`` folded gaps worth ``gain``."""
+    return (
+        f"{count} more {'gap' if count == 1 else 'gaps'}, "
+        f"{points(gain).removeprefix('up to ')} in all"
+    )
 
 
 def folded_summary(folded: list[SkillResult], report: Report) -> str:
-    """``7 more gaps, up to +9 points in all`` for the folded gaps."""
-    gain = sum(impact(g, report) for g in folded)
-    return (
-        f"{len(folded)} more {'gap' if len(folded) == 1 else 'gaps'}, "
-        f"{points(gain).removeprefix('up to ')} in all"
-    )
+    """:func:`folded_text` for the folded gaps of a role report."""
+    return folded_text(len(folded), sum(impact(g, report) for g in folded))
 
 
 def shown_skills(report: Report, status: Status) -> list[SkillResult]:

@@ -98,13 +98,19 @@ def chips(items: list[str]) -> str:
     return '<ul class="chips">' + "".join(f"<li>{e(i)}</li>" for i in items) + "</ul>"
 
 
+def folded_details(summary: str, gaps: str) -> str:
+    """The folded gaps (``gaps``: their list's markup) in a ``<details>`` that ``summary``
+    names; the numbering goes on from the gaps shown above it."""
+    return f'<details class="more-gaps"><summary>{e(summary)}</summary>\n{gaps}\n</details>'
+
+
 def render_html(report: Report, *, top: int = DEFAULT_TOP) -> str:
     """The report as one self-contained HTML page; gaps after the ``top`` ones are folded
     in a ``<details>``."""
     if report.job is not None:  # against a job posting: its own layout
         from cvgap.report.job_html import render_job_html
 
-        return render_job_html(report)
+        return render_job_html(report, top=top)
     gaps = unique_gaps(report)
     matched, implied = shown_skills(report, "matched"), shown_skills(report, "implied")
     parts = [
@@ -129,10 +135,7 @@ def render_html(report: Report, *, top: int = DEFAULT_TOP) -> str:
         shown, folded = fold_gaps(gaps, top)
         inner = _gaps(report, shown) if shown else ""
         if folded:
-            inner += (
-                f'\n<details class="more-gaps"><summary>{e(folded_summary(folded, report))}'
-                f"</summary>\n{_gaps(report, folded)}\n</details>"
-            )
+            inner += "\n" + folded_details(folded_summary(folded, report), _gaps(report, folded))
         parts.append(section("What to add, by impact", inner, count=len(gaps)))
     elif report.skills:
         parts.append(f'<p class="card no-gaps">✔ {e(NO_GAPS)}</p>')

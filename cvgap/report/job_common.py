@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from cvgap.report.common import credits_legend, quote
+from cvgap.report.common import DEFAULT_TOP, credits_legend, fold_gaps, folded_text, quote
 from cvgap.types import Evidence, PostingLine, Report
 from cvgap.types.job_match import (
     CheckStatus,
@@ -138,8 +138,9 @@ def gap_points(gap: JobGap) -> str:
     return "under 1 point" if gap.points < 1 else f"+{gap.points}"
 
 
-def missing_names(job: JobMatch, tier: str) -> list[str]:
-    return [g.label for g in job.gaps if g.kind == "missing" and g.tier == tier]
+def folded_job_gaps(folded: list[JobGap]) -> str:
+    """``7 more gaps, +9 points in all`` for a posting's folded gaps."""
+    return folded_text(len(folded), sum(g.points for g in folded))
 
 
 def render_ranking_json(ranking: JobRanking) -> str:
@@ -147,17 +148,22 @@ def render_ranking_json(ranking: JobRanking) -> str:
     return json.dumps(ranking.to_dict(), indent=2, ensure_ascii=False) + "\n"
 
 
-def ranking_summary(job: JobMatch) -> str:
-    """What is missing, in a line: "missing required: Docker; missing preferred: ROS 2"."""
+def ranking_summary(job: JobMatch, top: int = DEFAULT_TOP) -> str:
+    """What is missing, in a line: "missing required: Docker; missing preferred: ROS 2",
+    naming the ``top`` gaps that matter most and counting the rest."""
+    shown, folded = fold_gaps(job.gaps, top)
     parts = []
-    for tier in ("required", "preferred"):
-        names = missing_names(job, tier)
+    for title, kind, tiers in (
+        ("missing required", "missing", ("required",)),
+        ("missing preferred", "missing", ("preferred",)),
+        ("listed only", "listed-only", ("required", "preferred")),
+    ):
+        names = [g.label for g in shown if g.kind == kind and g.tier in tiers]
         if names:
-            parts.append(f"missing {tier}: {', '.join(names)}")
-    listed = [g.label for g in job.gaps if g.kind == "listed-only"]
-    if listed:
-        parts.append(f"listed only: {', '.join(listed)}")
-    if not parts:
+            parts.append(f"{title}: {', '.join(names)}")
+    if folded:
+        parts.append(folded_job_gaps(folded))
+    if not job.gaps:
         parts.append("no requirements read" if not job.requirements else "nothing missing")
     parts += [f"⚠ posting: {w}" for w in job.posting.warnings]
     return "; ".join(parts)

@@ -6,14 +6,15 @@ every piece of posting or résumé text goes through :func:`~cvgap.report.html.e
 from __future__ import annotations
 
 from cvgap.report import svg
-from cvgap.report.common import BAND_WORD, band
-from cvgap.report.html import coverage_bars, e, page, section
+from cvgap.report.common import BAND_WORD, DEFAULT_TOP, band, fold_gaps
+from cvgap.report.html import coverage_bars, e, folded_details, page, section
 from cvgap.report.job_common import (
     CHECK_LABEL,
     CHECK_MARK,
     GAP_KIND,
     UNMAPPED_NOTE,
     coverage_text,
+    folded_job_gaps,
     gap_points,
     has_unmapped,
     job_of,
@@ -24,7 +25,7 @@ from cvgap.report.job_common import (
     weights_note,
 )
 from cvgap.types import Report
-from cvgap.types.job_match import JobMatch, JobRanking
+from cvgap.types.job_match import JobGap, JobMatch, JobRanking
 
 # Status colours for the requirement table, on top of the shared stylesheet.
 JOB_CSS = (
@@ -37,8 +38,9 @@ JOB_CSS = (
 )
 
 
-def render_job_html(report: Report) -> str:
-    """A report against one job posting as one self-contained HTML page."""
+def render_job_html(report: Report, *, top: int = DEFAULT_TOP) -> str:
+    """A report against one job posting as one self-contained HTML page; gaps after the
+    ``top`` ones are folded in a ``<details>``."""
     job = job_of(report)
     parts = [
         JOB_CSS,
@@ -65,7 +67,11 @@ def render_job_html(report: Report) -> str:
     if rows:
         parts.append(section("Coverage by tier", coverage_bars(rows)))
     if job.gaps:
-        parts.append(section("What to change before applying", _gaps(job), count=len(job.gaps)))
+        in_full, folded = fold_gaps(job.gaps, top)
+        inner = _gaps(in_full) if in_full else ""
+        if folded:
+            inner += "\n" + folded_details(folded_job_gaps(folded), _gaps(folded))
+        parts.append(section("What to change before applying", inner, count=len(job.gaps)))
     elif job.requirements:
         parts.append('<p class="card no-gaps">✔ No gaps: the résumé shows every requirement.</p>')
     if job.requirements:
@@ -108,7 +114,7 @@ def _hero(report: Report, job: JobMatch) -> str:
     )
 
 
-def _gaps(job: JobMatch) -> str:
+def _gaps(gaps: list[JobGap]) -> str:
     out = ['<ol class="gaps">']
     out += [
         (
@@ -119,7 +125,7 @@ def _gaps(job: JobMatch) -> str:
             f'<span class="gain">{e(gap_points(g))}</span></div>\n'
             f"<p>{e(g.suggestion)}</p>\n</li>"
         )
-        for g in job.gaps
+        for g in gaps
     ]
     out.append("</ol>")
     return "\n".join(out)
@@ -165,8 +171,9 @@ def _checks(job: JobMatch) -> str:
     return _table("<th>Check</th><th>Status</th><th>Posting says</th><th>Résumé shows</th>", rows)
 
 
-def render_ranking_html(ranking: JobRanking) -> str:
-    """Several postings for one résumé, best fit first, as one self-contained page."""
+def render_ranking_html(ranking: JobRanking, *, top: int = DEFAULT_TOP) -> str:
+    """Several postings for one résumé, best fit first, as one self-contained page (each
+    posting's ``top`` gaps named, the rest counted)."""
     rows = []
     for rank, report in enumerate(ranking.reports, start=1):
         job = job_of(report)
@@ -177,7 +184,7 @@ def render_ranking_html(ranking: JobRanking) -> str:
             f'<td class="num">{report.score}</td>'
             f'<td class="num">{"—" if req is None else f"{req}%"}</td>'
             f'<td class="num">{"—" if pref is None else f"{pref}%"}</td>'
-            f"<td>{e(ranking_summary(job))}</td></tr>"
+            f"<td>{e(ranking_summary(job, top))}</td></tr>"
         )
     head = (
         '<th class="num">#</th><th>Posting</th><th class="num">Score</th>'

@@ -4,12 +4,14 @@ ranking of several (:func:`render_ranking_markdown`)."""
 
 from __future__ import annotations
 
+from cvgap.report.common import DEFAULT_TOP, fold_gaps
 from cvgap.report.job_common import (
     CHECK_LABEL,
     CHECK_MARK,
     GAP_KIND,
     UNMAPPED_NOTE,
     coverage_text,
+    folded_job_gaps,
     gap_points,
     has_unmapped,
     job_of,
@@ -19,13 +21,14 @@ from cvgap.report.job_common import (
     resume_quote,
     weights_note,
 )
-from cvgap.report.markdown import md_escape, md_inline_code
+from cvgap.report.markdown import md_escape, md_folded, md_inline_code
 from cvgap.types import Report
-from cvgap.types.job_match import JobMatch, JobRanking
+from cvgap.types.job_match import JobGap, JobMatch, JobRanking
 
 
-def render_job_markdown(report: Report) -> str:
-    """A report against a job posting as GitHub-flavoured Markdown."""
+def render_job_markdown(report: Report, *, top: int = DEFAULT_TOP) -> str:
+    """A report against a job posting as GitHub-flavoured Markdown; gaps after the ``top``
+    ones are folded."""
     job = job_of(report)
     out = [
         f"# cvgap report: {md_escape(report.role_title)}",
@@ -39,7 +42,7 @@ def render_job_markdown(report: Report) -> str:
         out += ["", "> [!WARNING]"]
         out += [f"> {md_escape(w)}  " for w in warnings]
         out[-1] = out[-1].rstrip()
-    out += _gaps(job)
+    out += _gaps(job, top)
     out += _requirements(job)
     out += _checks(job)
     shown = job.shown_duties
@@ -61,18 +64,25 @@ def render_job_markdown(report: Report) -> str:
     return "\n".join(out) + "\n"
 
 
-def _gaps(job: JobMatch) -> list[str]:
+def _gaps(job: JobMatch, top: int) -> list[str]:
     if not job.gaps:
         if not job.requirements:
             return []
         return ["", "**No gaps: the résumé shows every requirement of the posting.**"]
+    in_full, folded = fold_gaps(job.gaps, top)
     out = ["", "## What to change before applying", ""]
-    out += [
-        f"1. **{md_escape(g.label)}** ({g.tier}, {GAP_KIND[g.kind]}, "
-        f"{gap_points(g)}): {md_escape(g.suggestion)}"
-        for g in job.gaps
-    ]
+    out += [_gap_item(n, g) for n, g in enumerate(in_full, start=1)]
+    if folded:
+        items = [_gap_item(n, g) for n, g in enumerate(folded, start=len(in_full) + 1)]
+        out += md_folded(folded_job_gaps(folded), items)
     return out
+
+
+def _gap_item(n: int, gap: JobGap) -> str:
+    return (
+        f"{n}. **{md_escape(gap.label)}** ({gap.tier}, {GAP_KIND[gap.kind]}, "
+        f"{gap_points(gap)}): {md_escape(gap.suggestion)}"
+    )
 
 
 def _requirements(job: JobMatch) -> list[str]:
@@ -119,8 +129,9 @@ def _checks(job: JobMatch) -> list[str]:
     return out
 
 
-def render_ranking_markdown(ranking: JobRanking) -> str:
-    """Several postings for one résumé, the best fit first, with what each is missing."""
+def render_ranking_markdown(ranking: JobRanking, *, top: int = DEFAULT_TOP) -> str:
+    """Several postings for one résumé, the best fit first, with what each is missing (the
+    ``top`` gaps named, the rest counted)."""
     out = [
         "# cvgap: which posting fits best",
         "",
@@ -135,7 +146,7 @@ def render_ranking_markdown(ranking: JobRanking) -> str:
         out.append(
             f"| {rank} | {md_escape(report.role_title)} ({md_inline_code(job.posting.source)}) "
             f"| {report.score} | {'—' if req is None else f'{req}%'} "
-            f"| {'—' if pref is None else f'{pref}%'} | {md_escape(ranking_summary(job))} |"
+            f"| {'—' if pref is None else f'{pref}%'} | {md_escape(ranking_summary(job, top))} |"
         )
     if ranking.errors:
         out += ["", "> [!WARNING]", "> Not ranked (could not be read):  "]

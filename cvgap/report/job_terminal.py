@@ -12,10 +12,12 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.table import Table
 from rich.text import Text
 
+from cvgap.report.common import DEFAULT_TOP, fold_gaps
 from cvgap.report.job_common import (
     CHECK_LABEL,
     CHECK_MARK,
     UNMAPPED_NOTE,
+    folded_job_gaps,
     gap_points,
     has_unmapped,
     job_of,
@@ -25,9 +27,16 @@ from cvgap.report.job_common import (
     resume_quote,
     weights_note,
 )
-from cvgap.report.terminal import NARROW, bar, heading, score_panel, score_style
+from cvgap.report.terminal import (
+    NARROW,
+    bar,
+    folded_line,
+    heading,
+    score_panel,
+    score_style,
+)
 from cvgap.types import Report
-from cvgap.types.job_match import JobMatch, JobRanking
+from cvgap.types.job_match import JobGap, JobMatch, JobRanking
 
 ROW_STYLE = {
     "matched": "green",
@@ -43,8 +52,9 @@ SIDE_BY_SIDE = 110  # from this many columns, the posting and résumé lines sit
 class JobReportView:
     """A report against one posting; lays itself out for the width it is given."""
 
-    def __init__(self, report: Report) -> None:
+    def __init__(self, report: Report, *, top: int = DEFAULT_TOP) -> None:
         self.report = report
+        self.top = top
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         report, width = self.report, options.max_width
@@ -58,7 +68,11 @@ class JobReportView:
         if job.gaps:
             yield Text()
             yield heading("What to change before applying")
-            yield gap_table(job, width)
+            in_full, folded = fold_gaps(job.gaps, self.top)
+            if in_full:
+                yield gap_table(in_full, width)
+            if folded:
+                yield folded_line(folded_job_gaps(folded), len(job.gaps))
         elif job.requirements:
             yield Text()
             yield Text.assemble(
@@ -117,14 +131,14 @@ def coverage_bars(job: JobMatch, width: int) -> RenderableType:
     return grid
 
 
-def gap_table(job: JobMatch, width: int) -> RenderableType:
+def gap_table(gaps: list[JobGap], width: int) -> RenderableType:
     table = _table()
     table.add_column("#", justify="right", no_wrap=True, style="dim")
     table.add_column("Requirement", ratio=2)
     table.add_column("Gain", justify="right", no_wrap=True)
     if width >= NARROW:
         table.add_column("What to do", ratio=5)
-    for n, g in enumerate(job.gaps, start=1):
+    for n, g in enumerate(gaps, start=1):
         name = Text(g.label, style="bold")
         name.append(f" ({g.tier}{', listed only' if g.kind == 'listed-only' else ''})", style="dim")
         cells: list[RenderableType] = [str(n), name, Text(gap_points(g), style="bold")]
@@ -188,8 +202,9 @@ def check_table(job: JobMatch, width: int) -> RenderableType:
     return table
 
 
-def render_ranking(ranking: JobRanking) -> RenderableType:
-    """Several postings for one résumé, the best fit first, with what each is missing."""
+def render_ranking(ranking: JobRanking, *, top: int = DEFAULT_TOP) -> RenderableType:
+    """Several postings for one résumé, the best fit first, with what each is missing (the
+    ``top`` gaps named, the rest counted)."""
     table = _table()
     table.add_column("#", justify="right", no_wrap=True, style="dim")
     table.add_column("Posting", ratio=3)
@@ -208,7 +223,7 @@ def render_ranking(ranking: JobRanking) -> RenderableType:
             Text(str(report.score), style=f"bold {score_style(report.score)}"),
             "—" if req is None else f"{req}%",
             "—" if pref is None else f"{pref}%",
-            Text(ranking_summary(job)),
+            Text(ranking_summary(job, top)),
         )
     parts: list[RenderableType] = [
         heading(f"Postings for {ranking.file}, best fit first ({len(ranking.reports)})"),

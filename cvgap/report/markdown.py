@@ -98,12 +98,17 @@ def _gap_item(n: int, g: SkillResult, report: Report) -> str:
     )
 
 
+def md_folded(summary: str, items: list[str]) -> list[str]:
+    """The lines of the folded gaps' ``items`` in a ``<details>`` that ``summary`` names."""
+    return ["", f"<details><summary>{summary}</summary>", "", *items, "", "</details>"]
+
+
 def render_markdown(report: Report, *, top: int = DEFAULT_TOP) -> str:
     """The report as GitHub-flavoured Markdown; gaps after the ``top`` ones are folded."""
     if report.job is not None:  # against a job posting: its own layout
         from cvgap.report.job_markdown import render_job_markdown
 
-        return render_job_markdown(report)
+        return render_job_markdown(report, top=top)
     matched, implied = shown_skills(report, "matched"), shown_skills(report, "implied")
     gaps = unique_gaps(report)
     out = [
@@ -129,14 +134,10 @@ def render_markdown(report: Report, *, top: int = DEFAULT_TOP) -> str:
         out += ["", "## What to add, by impact", ""]
         out += [_gap_item(n, g, report) for n, g in enumerate(shown, start=1)]
         if folded:
-            out += [
-                "",
-                f"<details><summary>{folded_summary(folded, report)}</summary>",
-                "",
-                *(_gap_item(n, g, report) for n, g in enumerate(folded, start=len(shown) + 1)),
-                "",
-                "</details>",
-            ]
+            out += md_folded(
+                folded_summary(folded, report),
+                [_gap_item(n, g, report) for n, g in enumerate(folded, start=len(shown) + 1)],
+            )
     for title, skills in (("Matched skills", matched), ("Implied skills", implied)):
         if not skills:
             continue

@@ -56,13 +56,20 @@ def heading(title: str) -> Rule:
     return Rule(Text(title, style="bold"), align="left", style="dim", characters="─")
 
 
+def folded_line(summary: str, total: int) -> Text:
+    """The line that counts the folded gaps (``summary``) and says how to see all ``total``."""
+    return Text.assemble(
+        ("+ ", "dim"), (summary, "bold"), (f" (--top {total} lists them; JSON has all)", "dim")
+    )
+
+
 def render_report(report: Report, *, top: int = DEFAULT_TOP) -> RenderableType:
     """A rich renderable: score panel, warnings, category bars, the ``top`` gaps (the rest
     counted), skills with evidence."""
     if report.job is not None:  # against a job posting: its own layout
         from cvgap.report.job_terminal import JobReportView
 
-        return JobReportView(report)
+        return JobReportView(report, top=top)
     return ReportView(report, top=top)
 
 
@@ -89,11 +96,7 @@ class ReportView:
         if gaps:
             yield gap_table(report, gaps, width)
         if folded:
-            yield Text.assemble(
-                ("+ ", "dim"),
-                (folded_summary(folded, report), "bold"),
-                (f" (--top {len(gaps) + len(folded)} lists them; JSON has all)", "dim"),
-            )
+            yield folded_line(folded_summary(folded, report), len(gaps) + len(folded))
         if not gaps and not folded and report.skills:
             yield Text()
             yield Text.assemble(("✔ ", "green"), (NO_GAPS, "bold"))
