@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -29,32 +30,32 @@ def run(runner: CliRunner, *args: str, columns: int = 80) -> str:
 
 
 @pytest.fixture(scope="module")
-def all_gaps() -> list[dict[str, object]]:
+def all_gaps() -> list[dict[str, Any]]:
     """The posting's gaps as JSON lists them, most important first (``--top 0`` too)."""
     out = run(CliRunner(), "--job", str(POSTING), "-f", "json", "--top", "0")
-    gaps: list[dict[str, object]] = json.loads(out)["job"]["gaps"]
+    gaps: list[dict[str, Any]] = json.loads(out)["job"]["gaps"]
     assert len(gaps) > DEFAULT_TOP + 2  # the weak résumé has enough gaps to fold
     return gaps
 
 
-def labels(gaps: list[dict[str, object]]) -> list[str]:
-    return [" or ".join(g["names"]) for g in gaps]  # type: ignore[arg-type]
+def labels(gaps: list[dict[str, Any]]) -> list[str]:
+    return [" or ".join(g["names"]) for g in gaps]
 
 
-def points_text(gaps: list[dict[str, object]]) -> str:
-    total = sum(int(g["points"]) for g in gaps)  # type: ignore[call-overload]
+def points_text(gaps: list[dict[str, Any]]) -> str:
+    total = sum(g["points"] for g in gaps)
     return f"{len(gaps)} more gaps, +{total} points in all"
 
 
 def test_json_keeps_every_gap_whatever_top(
-    runner: CliRunner, all_gaps: list[dict[str, object]]
+    runner: CliRunner, all_gaps: list[dict[str, Any]]
 ) -> None:
     out = run(runner, "--job", str(POSTING), "-f", "json", "--top", "1")
     assert json.loads(out)["job"]["gaps"] == all_gaps
 
 
 def test_markdown_folds_the_gaps_after_top_in_details_in_order(
-    runner: CliRunner, all_gaps: list[dict[str, object]]
+    runner: CliRunner, all_gaps: list[dict[str, Any]]
 ) -> None:
     out = run(runner, "--job", str(POSTING), "-f", "markdown", "--top", "3")
     section = out.split(f"## {GAPS_HEADING}")[1].split("\n## ")[0]
@@ -68,7 +69,7 @@ def test_markdown_folds_the_gaps_after_top_in_details_in_order(
 
 
 def test_html_folds_the_gaps_after_the_default_top(
-    runner: CliRunner, all_gaps: list[dict[str, object]]
+    runner: CliRunner, all_gaps: list[dict[str, Any]]
 ) -> None:
     out = run(runner, "--job", str(POSTING), "-f", "html")
     section = out.split(GAPS_HEADING)[1].split("</section>")[0]
@@ -79,7 +80,7 @@ def test_html_folds_the_gaps_after_the_default_top(
 
 
 def test_html_with_top_at_least_the_gaps_folds_nothing(
-    runner: CliRunner, all_gaps: list[dict[str, object]]
+    runner: CliRunner, all_gaps: list[dict[str, Any]]
 ) -> None:
     out = run(runner, "--job", str(POSTING), "-f", "html", "--top", str(len(all_gaps)))
     section = out.split(GAPS_HEADING)[1].split("</section>")[0]
@@ -88,13 +89,13 @@ def test_html_with_top_at_least_the_gaps_folds_nothing(
 
 
 def test_terminal_counts_the_folded_gaps_and_says_how_to_list_them(
-    runner: CliRunner, all_gaps: list[dict[str, object]]
+    runner: CliRunner, all_gaps: list[dict[str, Any]]
 ) -> None:
     out = run(runner, "--job", str(POSTING), "--top", "2")
     section = out.split(GAPS_HEADING)[1].split("Requirements (")[0]
     rows = re.findall(r"^\s*(\d+)\s{2,}", section, flags=re.MULTILINE)
     assert rows == ["1", "2"]
-    assert all_gaps[2]["names"][0] not in section  # type: ignore[index]
+    assert all_gaps[2]["names"][0] not in section
     fold = f"+ {points_text(all_gaps[2:])} (--top {len(all_gaps)} lists them; JSON has all)"
     assert fold in " ".join(section.split())
 
@@ -111,18 +112,18 @@ def second_posting(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("fmt", ["table", "markdown", "html"])
 def test_ranking_names_each_postings_top_gaps_and_counts_the_rest(
-    runner: CliRunner, all_gaps: list[dict[str, object]], second_posting: Path, fmt: str
+    runner: CliRunner, all_gaps: list[dict[str, Any]], second_posting: Path, fmt: str
 ) -> None:
     args = ["--job", str(POSTING), "--job", str(second_posting), "-f", fmt, "--top", "2"]
     out = run(runner, *args, columns=300)  # the terminal's summary cell on one line
     flat = " ".join(out.split())
     first, second = labels(all_gaps[:2])
     assert f"missing required: {first}, {second}; {points_text(all_gaps[2:])}" in flat
-    assert str(all_gaps[2]["names"][0]) not in flat
+    assert all_gaps[2]["names"][0] not in flat
 
 
 def test_ranking_json_keeps_every_gap(
-    runner: CliRunner, all_gaps: list[dict[str, object]], second_posting: Path
+    runner: CliRunner, all_gaps: list[dict[str, Any]], second_posting: Path
 ) -> None:
     out = run(
         runner, "--job", str(POSTING), "--job", str(second_posting), "-f", "json", "--top", "1"
