@@ -174,3 +174,16 @@ def test_lazy_and_relative_imports_are_read() -> None:
     )
     targets = [i.target for i in imports_in("cvgap.batch.probe", source)]
     assert targets == ["__future__", "cvgap.report", "cvgap.batch", "cvgap.api", "cvgap"]
+
+
+MAX_MODULE_LINES = 400
+
+
+def test_no_module_is_over_the_size_limit() -> None:
+    """The project rule: a module over ~400 lines is split along a real seam."""
+    long = {
+        str(p.relative_to(ROOT)): n
+        for p in PACKAGE.rglob("*.py")
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
+    }
+    assert long == {}
