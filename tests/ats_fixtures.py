@@ -132,6 +132,21 @@ def covered_text_pdf(path: Path) -> Path:
     return _planted(path, draw)
 
 
+def oversized_pdf(path: Path) -> Path:
+    """The clean résumé with a small picture of random noise, which no compression shrinks,
+    so the file is over the 2 MB that many portals refuse."""
+    import random
+
+    from PIL import Image
+
+    noise = random.Random(7).randbytes(900 * 900 * 3)
+
+    def draw(pdf: Any, y: float) -> None:
+        pdf.image(Image.frombytes("RGB", (900, 900), noise), x=170, y=y, w=10, h=10)
+
+    return _planted(path, draw)
+
+
 def letter_spaced_pdf(path: Path) -> Path:
     """A skills line set with wide character spacing ("P y T o r c h")."""
 

@@ -324,7 +324,7 @@ def test_a_photo_shaped_image_is_information_a_wide_one_a_warning() -> None:
         resume_from_text("Skills\nPython"),
         plain=PlainReading(text="", images=(image(100, 120), image(300, 100))),
     )
-    severities = [(f.check, f.severity) for f in layout(resume, None)]
+    severities = [(f.check, f.severity) for f in layout(resume)]
     assert severities == [("text-in-image", "info"), ("text-in-image", "warning")]
 
 

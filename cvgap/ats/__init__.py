@@ -10,7 +10,6 @@ ids (``invisible-text``, ``keyword-search-misses``, ``section-headings``, ``cont
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 
 from cvgap.ats.hidden_text import invisible_text
 from cvgap.ats.keywords import keyword_findings, keyword_misses
@@ -66,8 +65,7 @@ def run_checks(
     findings += section_headings(resume)
     findings += contact_details(resume)
     findings += dates(resume)
-    path = Path(resume.source)
-    findings += layout(resume, path if resume.format in ("pdf", "docx") else None)
+    findings += layout(resume)
     if job is not None:
         findings += posting_wording(job, resume_evidence(report), taxonomy)
     findings.sort(key=lambda f: _SEVERITY_ORDER[f.severity])

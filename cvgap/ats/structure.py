@@ -5,7 +5,6 @@ in them, page count and file size. Each returns :class:`~cvgap.types.AtsFinding`
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from cvgap.ingest.contact import CONTACT_PATTERNS
 from cvgap.ingest.sections import SECTION_HEADINGS
@@ -164,7 +163,7 @@ def dates(resume: Resume) -> list[AtsFinding]:
     return findings
 
 
-def layout(resume: Resume, path: Path | None) -> list[AtsFinding]:
+def layout(resume: Resume) -> list[AtsFinding]:
     """Header/footer text, tables, columns, images, pages, file size."""
     findings: list[AtsFinding] = []
     plain = resume.plain
@@ -213,7 +212,7 @@ def layout(resume: Resume, path: Path | None) -> list[AtsFinding]:
                 fix="Cut to the one or two pages that matter for this role.",
             )
         )
-    size = path.stat().st_size if path is not None and path.is_file() else 0
+    size = plain.file_bytes if plain is not None else 0
     if size > MAX_BYTES:
         findings.append(
             AtsFinding(

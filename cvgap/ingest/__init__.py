@@ -61,17 +61,19 @@ def load_resume(
     kind = sniff(data, suffix, name)
     if kind == "pdf":
         from cvgap.ingest.pdf_streams import check_unpacked_size
+        from cvgap.ingest.reading import with_file_bytes
 
         check_unpacked_size(data, name, limits)
-        return _load_pdf(file, name, password, pdf_engine, limits)
+        return with_file_bytes(_load_pdf(file, name, password, pdf_engine, limits), len(data))
     if kind == "docx":
         from cvgap.ingest.docx_file import DocxExtras, docx_lines
-        from cvgap.ingest.reading import docx_reading
+        from cvgap.ingest.reading import docx_reading, with_file_bytes
 
         extras = DocxExtras()
         lines = docx_lines(data, name, limits, extras)
         resume = _checked(resume_from_lines(lines, source=name, format="docx"), name)
-        return docx_reading(resume, extras.hidden, extras.header_lines, extras.tables)
+        resume = docx_reading(resume, extras.hidden, extras.header_lines, extras.tables)
+        return with_file_bytes(resume, len(data))
     try:
         text = decode_text(data)
     except UnicodeDecodeError:

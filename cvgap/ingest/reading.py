@@ -39,6 +39,15 @@ def pdf_reading(resume: Resume, result: Layout, pages: list[PageChars]) -> Resum
     return dataclasses.replace(resume, hidden=tuple(result.hidden), plain=plain)
 
 
+def with_file_bytes(resume: Resume, size: int) -> Resume:
+    """``resume`` with the size of the file it was read from in its plain reading: the
+    file-size check needs it, and the file may be gone by then (standard input is read
+    from a temporary copy)."""
+    if resume.plain is None:
+        return resume
+    return dataclasses.replace(resume, plain=dataclasses.replace(resume.plain, file_bytes=size))
+
+
 def docx_reading(
     resume: Resume, hidden: list[HiddenText], header_lines: list[str], tables: int
 ) -> Resume:

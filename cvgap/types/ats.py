@@ -68,6 +68,7 @@ class PlainReading:
     header_lines: tuple[str, ...] = ()
     tables: int = 0
     column_pages: tuple[int, ...] = ()
+    file_bytes: int = 0  # the size of the file as read (standard input too), for file-size
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
