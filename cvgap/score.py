@@ -188,6 +188,7 @@ def _implied(
                         section=e.section,
                         line=e.line,
                         via=sid,
+                        via_name=taxonomy.skills[sid].name,
                         usage=e.usage,
                         start=e.start,
                         end=e.end,

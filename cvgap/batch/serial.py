@@ -58,4 +58,5 @@ def _evidence(data: dict[str, Any]) -> Evidence:
         kind=data.get("match", "exact"),
         start=data.get("start"),
         end=data.get("end"),
+        via_name=data.get("via_name"),
     )

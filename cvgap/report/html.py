@@ -212,7 +212,7 @@ def html_snippet(ev: Evidence, width: int = WINDOW) -> str:
 
 def _quote(ev: Evidence) -> str:
     place = f"{e(ev.section)}, line {ev.line}"
-    where = f"implied by {e(ev.via)} · {place}" if ev.via else f"{place} · {ev.usage}"
+    where = f"implied by {e(ev.implied_by)} · {place}" if ev.implied_by else f"{place} · {ev.usage}"
     return f'<div><blockquote>{html_snippet(ev)}</blockquote><p class="where">{where}</p></div>'
 
 

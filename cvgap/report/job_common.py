@@ -117,7 +117,7 @@ def resume_quote(evidence: tuple[Evidence, ...]) -> str:
     if not evidence:
         return ""
     ev = evidence[0]
-    return (f"via {ev.via}: " if ev.via else "") + quote(ev.text)
+    return (f"via {ev.implied_by}: " if ev.implied_by else "") + quote(ev.text)
 
 
 def resume_place(evidence: tuple[Evidence, ...]) -> str:

@@ -150,8 +150,8 @@ def render_markdown(report: Report, *, top: int = DEFAULT_TOP) -> str:
         ]
         for s in skills:
             name = md_escape(s.name) + ("" if s.required else " *(preferred)*")
-            if s.evidence and s.evidence[0].via:
-                name += f" — via {md_escape(s.evidence[0].via)}"
+            if s.evidence and s.evidence[0].implied_by:
+                name += f" — via {md_escape(s.evidence[0].implied_by)}"
             out.append(f"| {name} | {s.weight:g} | {_evidence(s)} |")
     if report.extra_skills:
         out += [

@@ -22,9 +22,9 @@ class EvidenceLine:
     def __init__(self, evidence: Evidence | None, prefix: Text) -> None:
         self.evidence = evidence
         self.prefix = prefix
-        if evidence is not None and evidence.via:
+        if evidence is not None and evidence.implied_by:
             self.prefix = Text.assemble(
-                prefix, ("via ", "dim"), (evidence.via, "cyan"), (": ", "dim")
+                prefix, ("via ", "dim"), (evidence.implied_by, "cyan"), (": ", "dim")
             )
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:

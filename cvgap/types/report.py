@@ -26,11 +26,17 @@ class Evidence:
     text: str
     section: str
     line: int
-    via: str | None = None
+    via: str | None = None  # the id of the skill that implies this one
     usage: Usage = "listed"
     kind: MatchKind = "exact"
     start: int | None = None
     end: int | None = None
+    via_name: str | None = None  # that skill's name, for people (``via`` when unknown)
+
+    @property
+    def implied_by(self) -> str | None:
+        """The implying skill as a report shows it: its name, else its id."""
+        return self.via_name or self.via
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"text": self.text, "section": self.section, "line": self.line}
@@ -39,6 +45,8 @@ class Evidence:
             data["match"] = self.kind
         if self.via is not None:
             data["via"] = self.via
+        if self.via_name is not None:
+            data["via_name"] = self.via_name
         if self.start is not None and self.end is not None:
             data["start"], data["end"] = self.start, self.end
             data["matched"] = self.text[self.start : self.end]
