@@ -201,3 +201,12 @@ def test_a_resume_given_as_the_posting_is_exit_2(runner: CliRunner, tmp_path: Pa
     result = runner.invoke(app, ["job", "show", str(resume)])
     assert result.exit_code == 2
     assert "looks like a résumé" in result.stderr
+
+
+def test_a_short_posting_is_warned_about_as_a_posting(runner: CliRunner, tmp_path: Path) -> None:
+    short = tmp_path / "short.txt"
+    short.write_text("Vision Intern\nRequirements:\n- Python and OpenCV\n", encoding="utf-8")
+    result = runner.invoke(app, ["job", "show", str(short), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    (little,) = [w for w in json.loads(result.stdout)["warnings"] if "very little text" in w]
+    assert "posting" in little and "résumé" not in little

@@ -14,7 +14,7 @@ import statistics
 from pathlib import Path
 
 from cvgap.errors import InputError
-from cvgap.ingest.checks import guess_language, layout_warnings, text_warnings
+from cvgap.ingest.checks import Document, guess_language, layout_warnings, text_warnings
 from cvgap.ingest.limits import MAX_FILE_BYTES, MAX_PAGES, MAX_SECONDS, Deadline, Limits
 from cvgap.ingest.model import Line
 from cvgap.ingest.sections import heading_section, styled_heading_section
@@ -169,15 +169,18 @@ def _read_bytes(file: Path, name: str, limits: Limits) -> bytes:
     return data
 
 
-def resume_from_text(text: str, *, source: str = "<text>", format: str = "text") -> Resume:
+def resume_from_text(
+    text: str, *, source: str = "<text>", format: str = "text", document: Document = "résumé"
+) -> Resume:
     """Build a :class:`Resume` from plain text or Markdown (sections detected from
-    headings).
+    headings). ``document="posting"`` when the text is a job posting (its warnings say so).
 
     >>> resume_from_text("Skills\\nPython, OpenCV").lines[1].section
     'skills'
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return resume_from_lines([Line(text=t) for t in text.split("\n")], source=source, format=format)
+    lines = [Line(text=t) for t in text.split("\n")]
+    return resume_from_lines(lines, source=source, format=format, document=document)
 
 
 def resume_from_lines(
@@ -187,10 +190,11 @@ def resume_from_lines(
     format: str,
     pages: int = 1,
     warnings: list[str] | tuple[str, ...] = (),
+    document: Document = "résumé",
 ) -> Resume:
     """Build a :class:`Resume` from lines with style hints: a line starts a section when it
     is a known heading, or when it looks like one (bigger, bold, capitals, a heading style)
-    and contains a known heading word."""
+    and contains a known heading word. ``document``: see :func:`resume_from_text`."""
     sizes = [ln.size for ln in lines if ln.size > 0 and ln.text.strip()]
     body = statistics.median(sizes) if sizes else 0.0
     out: list[ResumeLine] = []
@@ -230,6 +234,6 @@ def resume_from_lines(
         text=full,
         lines=tuple(out),
         pages=pages,
-        warnings=(*warnings, *text_warnings(full)) if out else tuple(warnings),
+        warnings=(*warnings, *text_warnings(full, document)) if out else tuple(warnings),
         language=guess_language(full),
     )

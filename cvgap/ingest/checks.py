@@ -1,10 +1,19 @@
-"""Warnings about a résumé that was read but may be read badly (never failures)."""
+"""Warnings about a résumé (or a job posting, read with the same code) that was read but
+may be read badly (never failures)."""
 
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 LITTLE_TEXT_WORDS = 80
+Document = Literal["résumé", "posting"]  # what a text that cvgap reads is
+# what "very little text" may mean, per kind of document
+LITTLE_TEXT_CAUSE: dict[Document, str] = {
+    "résumé": "is part of the résumé an image? Skills in images cannot be found",
+    "posting": "is part of the posting an image, or only part of it copied? Requirements in "
+    "images cannot be found",
+}
 
 _STOPWORDS: dict[str, frozenset[str]] = {
     lang: frozenset(words.split(" "))
@@ -37,15 +46,13 @@ def layout_warnings(two_column_pages: list[int]) -> list[str]:
     ]
 
 
-def text_warnings(text: str) -> list[str]:
-    """Very little text; text mostly not in English."""
+def text_warnings(text: str, document: Document = "résumé") -> list[str]:
+    """Very little text; text mostly not in English. ``document`` says what the text is,
+    and the warnings speak of it."""
     warnings: list[str] = []
     words = _WORD_RE.findall(text)
     if len(words) < LITTLE_TEXT_WORDS:
-        warnings.append(
-            f"very little text ({len(words)} words): is part of the résumé an "
-            "image? Skills in images cannot be found"
-        )
+        warnings.append(f"very little text ({len(words)} words): {LITTLE_TEXT_CAUSE[document]}")
     letters = [ch for w in words for ch in w]
     foreign = sum(1 for ch in letters if not _latin(ch))
     if letters and foreign > 0.3 * len(letters):

@@ -74,7 +74,7 @@ def read_posting_text(
             "(is it really one posting?)",
             path=source,
         )
-    resume = resume_from_text(text, source=source, format=format)
+    resume = resume_from_text(text, source=source, format=format, document="posting")
     if len(resume.text.strip()) < MIN_POSTING_CHARS:
         raise InputError("the posting is empty or almost empty", path=source)
     check_language(resume.text, source)
