@@ -1,6 +1,7 @@
 """``cvgap diff``: what changed between two versions of a résumé (or two batch cohorts).
 
-``cvgap diff old.pdf new.pdf`` scores both against the same role and prints the score
+``cvgap diff old.pdf new.pdf`` scores both against the same role (or, with ``--job``, the
+same job posting) and prints the score
 change, the gaps closed and opened, and the evidence gained and lost. Either side may be a
 report saved with ``cvgap check -f json``. ``cvgap diff old.jsonl new.jsonl`` compares two
 ``cvgap batch`` cohorts: who moved, which cohort gaps closed. Exit 0 when done (1 with
@@ -10,11 +11,13 @@ report saved with ``cvgap check -f json``. ``cvgap diff old.jsonl new.jsonl`` co
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from cvgap.cli.job_check import DiffJobOption
 from cvgap.cli.outputs import (
     REPORT_SUFFIXES,
     OutputOption,
@@ -24,6 +27,7 @@ from cvgap.cli.outputs import (
     load_cli_resume,
 )
 from cvgap.cli.support import (
+    EXIT_FAILED,
     EXIT_VERDICT,
     OutputFormat,
     PdfEngine,
@@ -31,11 +35,12 @@ from cvgap.cli.support import (
     RoleOption,
     TaxonomyOption,
     error_boundary,
+    error_line,
 )
 from cvgap.errors import CvgapError
 
 if TYPE_CHECKING:
-    from cvgap.types import Report, Taxonomy
+    from cvgap.types import Report, Resume, Taxonomy
 
 COHORT_SUFFIXES = {".jsonl", ".ndjson"}
 
@@ -44,6 +49,7 @@ app = typer.Typer()
 
 @app.command("diff")
 def diff(
+    ctx: typer.Context,
     old: Annotated[
         Path,
         typer.Argument(
@@ -59,6 +65,7 @@ def diff(
         ),
     ],
     role: RoleOption = "cv-intern",
+    job: DiffJobOption = None,
     taxonomy: TaxonomyOption = None,
     output_format: ReportFormatOption = None,
     output: OutputOption = None,
@@ -79,6 +86,12 @@ def diff(
         if _is_cohort(old) or _is_cohort(new):
             from cvgap.compare.cohort import diff_cohorts, read_cohort
 
+            if job is not None:
+                error_line(
+                    "--job scores résumés, and batch cohorts are compared as they were "
+                    "scored: to compare them against a posting, run both with cvgap batch --job"
+                )
+                raise typer.Exit(EXIT_FAILED)
             cohorts = diff_cohorts(
                 read_cohort(old), read_cohort(new), old_path=str(old), new_path=str(new)
             )
@@ -96,10 +109,14 @@ def diff(
         from cvgap.compare import diff_reports
         from cvgap.taxonomy import load_taxonomy
 
+        if job is not None:
+            from cvgap.cli.job_check import refuse_role_with_job
+
+            for side in (old, new):
+                refuse_role_with_job(ctx, side, [job])
         tax = load_taxonomy(taxonomy, include_default=True)
-        result = diff_reports(
-            _report(old, role, tax, pdf_engine), _report(new, role, tax, pdf_engine)
-        )
+        score = _scorer(role, job, tax)
+        result = diff_reports(_report(old, score, pdf_engine), _report(new, score, pdf_engine))
         emit(
             fmt,
             output,
@@ -124,14 +141,24 @@ def _is_cohort(path: Path) -> bool:
     return path.suffix.lower() in COHORT_SUFFIXES
 
 
-def _report(path: Path, role: str, taxonomy: Taxonomy, engine: PdfEngine) -> Report:
-    """The report of ``path``: read back when it is a saved cvgap report, else scored."""
+def _scorer(role: str, job: str | None, taxonomy: Taxonomy) -> Callable[[Resume], Report]:
+    """What scores each version: against the role, or against the posting ``--job`` names
+    (read once)."""
+    if job is not None:
+        from cvgap.cli.job_check import posting_scorer
+
+        return posting_scorer(job, taxonomy)
     from cvgap.api import analyze
 
+    return lambda resume: analyze(resume, role=role, taxonomy=taxonomy)
+
+
+def _report(path: Path, score: Callable[[Resume], Report], engine: PdfEngine) -> Report:
+    """The report of ``path``: read back when it is a saved cvgap report, else scored."""
     saved = _saved_report(path)
     if saved is not None:
         return saved
-    return analyze(load_cli_resume(path, pdf_engine=engine.value), role=role, taxonomy=taxonomy)
+    return score(load_cli_resume(path, pdf_engine=engine.value))
 
 
 def _saved_report(path: Path) -> Report | None:

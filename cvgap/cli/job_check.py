@@ -2,46 +2,52 @@
 ``job`` object), or against several postings ranked by fit.
 
 :mod:`cvgap.cli.check` calls :func:`refuse_role_with_job` before reading anything and
-:func:`score_jobs` once the résumé and taxonomy are loaded.
+:func:`score_jobs` once the résumé and taxonomy are loaded; :mod:`cvgap.cli.diff` (``--job``)
+calls :func:`refuse_role_with_job` and :func:`posting_scorer`.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
 from cvgap.cli.support import EXIT_FAILED, EXIT_OK, EXIT_VERDICT, OutputFormat, error_line
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+
     from cvgap.types import JobPosting, Report, Resume, Role, Taxonomy
     from cvgap.types.job_match import JobRanking, PostingText
 
+
+def _job_option(help: str) -> Any:
+    """The ``--job``/``-j`` option of a command, with its help."""
+    return typer.Option("--job", "-j", help=help, show_default=False, metavar="<posting>")
+
+
 JobOption = Annotated[
     Optional[list[str]],  # noqa: UP045 - typer needs Optional on Python 3.10
-    typer.Option(
-        "--job",
-        "-j",
-        help="A job posting to compare with instead of a role (.txt, .md, .pdf, .docx, "
-        ".html; - reads it from standard input). Several --job, or a folder, rank the "
-        "postings by fit.",
-        show_default=False,
-        metavar="<posting>",
+    _job_option(
+        "A job posting to compare with instead of a role (.txt, .md, .pdf, .docx, .html; - "
+        "reads it from standard input). Several --job, or a folder, rank the postings by fit."
     ),
 ]
-
-
 BatchJobOption = Annotated[
     Optional[str],  # noqa: UP045 - typer needs Optional on Python 3.10
-    typer.Option(
-        "--job",
-        "-j",
-        help="Rank the résumés against this job posting instead of a role (- reads it "
-        "from standard input).",
-        show_default=False,
-        metavar="<posting>",
+    _job_option(
+        "Rank the résumés against this job posting instead of a role (- reads it from "
+        "standard input)."
+    ),
+]
+DiffJobOption = Annotated[
+    Optional[str],  # noqa: UP045 - typer needs Optional on Python 3.10
+    _job_option(
+        "Score both versions against this job posting instead of a role (- reads it from "
+        "standard input)."
     ),
 ]
 
@@ -84,10 +90,7 @@ def score_jobs(resume: Resume, jobs: list[str], taxonomy: Taxonomy) -> Report | 
     nlp = build_nlp(taxonomy)
     mentions = extract_skills(resume, nlp, taxonomy)
     if not wants_ranking(jobs):
-        from cvgap.api import as_posting
-
-        source = (stdin_text or "") if sources[0] == STDIN else sources[0]
-        posting = as_posting(source, taxonomy=taxonomy, nlp=nlp)
+        posting = _one_posting(sources[0], taxonomy, nlp, stdin_text=stdin_text)
         return match_job(resume, mentions, posting, taxonomy, nlp)
     postings, errors = read_postings(sources, taxonomy=taxonomy, nlp=nlp, read_text=stdin_text)
     if not postings:
@@ -96,6 +99,36 @@ def score_jobs(resume: Resume, jobs: list[str], taxonomy: Taxonomy) -> Report | 
     for file, problem in errors:
         error_line(f"{file}: {problem}")
     return rank_postings(resume, mentions, postings, taxonomy, nlp, errors=errors)
+
+
+def posting_scorer(spec: str, taxonomy: Taxonomy) -> Callable[[Resume], Report]:
+    """Read the one posting ``spec`` names (a file, or ``-``: standard input) once, and
+    return what scores a résumé against it (``cvgap diff --job``: both versions against
+    the same posting, each report as ``check --job`` makes it)."""
+    from cvgap.extract import build_nlp, extract_skills
+    from cvgap.job.match import match_job
+
+    nlp = build_nlp(taxonomy)
+    posting = _one_posting(spec, taxonomy, nlp)
+
+    def score(resume: Resume) -> Report:
+        return match_job(resume, extract_skills(resume, nlp, taxonomy), posting, taxonomy, nlp)
+
+    return score
+
+
+def _one_posting(
+    spec: str, taxonomy: Taxonomy, nlp: Language, *, stdin_text: str | None = None
+) -> JobPosting:
+    """The posting at ``spec``; for ``-`` the text on standard input (``stdin_text`` when
+    it was read already)."""
+    from cvgap.api import as_posting
+    from cvgap.job.rank import STDIN
+
+    if spec != STDIN:
+        return as_posting(spec, taxonomy=taxonomy, nlp=nlp)
+    text = read_stdin_posting() if stdin_text is None else stdin_text
+    return as_posting(text, taxonomy=taxonomy, nlp=nlp)
 
 
 def read_batch_posting(
