@@ -274,3 +274,13 @@ def test_years_asked_with_one_skill_are_checked_once(runner: CliRunner, tmp_path
     assert "check" not in (job["years"] or {})  # not a second, overall copy of the same check
     code, out, _ = invoke(runner, "check", str(STRONG), "--job", str(posting), "-f", "markdown")
     assert out.count("years with Git") == 1
+
+
+def test_a_pasted_posting_without_a_final_line_break_is_text_not_a_file_name(
+    runner: CliRunner,
+) -> None:
+    pasted = "Computer Vision Intern\nRequirements: Python, OpenCV and Docker"
+    code, out, err = invoke(runner, "check", str(STRONG), "--job", "-", "-f", "json", stdin=pasted)
+    assert code == 0, err
+    ids = {r["id"] for r in json.loads(out)["job"]["requirements"]}
+    assert {"python", "opencv", "docker"} <= ids

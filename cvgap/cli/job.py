@@ -7,7 +7,6 @@ degree, years and warnings; ``--save-role`` writes it as a role file.
 
 from __future__ import annotations
 
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -25,8 +24,6 @@ app = typer.Typer(
 )
 
 STDIN = "-"
-STDIN_NAME = "<stdin>"
-MAX_STDIN_CHARS = 2_000_000
 
 
 class JobFormat(str, Enum):
@@ -45,19 +42,12 @@ SUFFIX_FORMATS = {
 
 def read_posting_argument(posting: str) -> str | Path:
     """A posting argument as :func:`cvgap.read_job` takes it: ``-`` reads standard input
-    (the text, with a trailing line break so it is never taken for a path)."""
+    (see :func:`~cvgap.cli.job_check.read_stdin_posting`)."""
     if posting != STDIN:
         return Path(posting)
-    from cvgap.errors import InputError
+    from cvgap.cli.job_check import read_stdin_posting
 
-    text = sys.stdin.read(MAX_STDIN_CHARS + 1)
-    if len(text) > MAX_STDIN_CHARS:
-        raise InputError("standard input is over the posting size limit", path=STDIN_NAME)
-    if not text.strip():
-        raise InputError(
-            "nothing on standard input (paste the posting, then Ctrl-D)", path=STDIN_NAME
-        )
-    return text if "\n" in text else text + "\n"
+    return read_stdin_posting()
 
 
 @app.command("show")
@@ -104,6 +94,7 @@ def show(
         source = read_posting_argument(posting)
         tax = load_taxonomy(taxonomy, include_default=True)
         if isinstance(source, str):  # standard input
+            from cvgap.cli.job_check import STDIN_NAME
             from cvgap.job.posting import read_posting_text
 
             job = read_posting_text(source, source=STDIN_NAME, format="text", taxonomy=tax)

@@ -17,6 +17,9 @@ import typer
 
 from cvgap.cli.support import EXIT_FAILED, EXIT_OK, EXIT_VERDICT, OutputFormat, error_line
 
+STDIN_NAME = "<stdin>"
+MAX_STDIN_CHARS = 2_000_000  # characters a pasted posting may have
+
 if TYPE_CHECKING:
     from spacy.language import Language
 
@@ -65,10 +68,21 @@ def refuse_role_with_job(ctx: typer.Context, resume: object, jobs: list[str]) ->
 
 
 def read_stdin_posting() -> str:
-    """The posting from standard input; at a terminal, say how to end the paste."""
+    """The posting text from standard input; at a terminal, say how to end the paste. The
+    text ends with a line break, so that it is never taken for a file name, and raises
+    :class:`~cvgap.errors.InputError` when it is empty or over the size limit."""
+    from cvgap.errors import InputError
+
     if sys.stdin.isatty():
         typer.echo("Paste the job posting, then press Ctrl-D on a new line:", err=True)
-    return sys.stdin.read()
+    text = sys.stdin.read(MAX_STDIN_CHARS + 1)
+    if len(text) > MAX_STDIN_CHARS:
+        raise InputError("standard input is over the posting size limit", path=STDIN_NAME)
+    if not text.strip():
+        raise InputError(
+            "nothing on standard input (paste the posting, then Ctrl-D)", path=STDIN_NAME
+        )
+    return text if text.endswith("\n") else text + "\n"
 
 
 def score_jobs(resume: Resume, jobs: list[str], taxonomy: Taxonomy) -> Report | JobRanking:
