@@ -141,8 +141,10 @@ def _one_posting(
 
     if spec != STDIN:
         return as_posting(spec, taxonomy=taxonomy, nlp=nlp)
+    from cvgap.job.posting import read_posting_text
+
     text = read_stdin_posting() if stdin_text is None else stdin_text
-    return as_posting(text, taxonomy=taxonomy, nlp=nlp)
+    return read_posting_text(text, source=STDIN_NAME, format="text", taxonomy=taxonomy, nlp=nlp)
 
 
 def read_batch_posting(
