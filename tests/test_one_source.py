@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 from cvgap.cli import app
 from cvgap.ingest.limits import BATCH_MEMORY_MIB, BATCH_TIMEOUT_SECONDS, MAX_PAGES, MAX_SECONDS
 from cvgap.ingest.text import repair_line
-from cvgap.report.common import quote
+from cvgap.report.common import DEFAULT_TOP, quote
 from cvgap.taxonomy import DEFAULT_ROLE
 from cvgap.types import BULLET_MARKS
 
@@ -29,6 +29,8 @@ def test_the_commands_show_the_library_defaults() -> None:
         f"--max-pages <int range> Refuse PDFs with more pages than this. [default: {MAX_PAGES}"
         in (help_of("check"))
     )
+    for command in (["check"], ["diff"]):
+        assert f"[default: {DEFAULT_TOP};" in help_of(*command)
     batch = help_of("batch")
     assert f"[default: {BATCH_TIMEOUT_SECONDS:g}" in batch
     assert f"[default: {BATCH_MEMORY_MIB}" in batch

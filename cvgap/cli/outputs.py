@@ -14,6 +14,7 @@ import typer
 
 from cvgap.cli.support import OutputFormat, write_output
 from cvgap.errors import InputError
+from cvgap.report.common import DEFAULT_TOP
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -56,7 +57,7 @@ TopOption = Annotated[
         "--top",
         min=0,
         help="Gaps shown in full, most important first; the rest are folded "
-        "[default: 5; JSON always has all].",
+        f"[default: {DEFAULT_TOP}; JSON always has all].",
     ),
 ]
 
