@@ -214,6 +214,44 @@ def test_posting_wording_suggests_the_postings_term_only_for_skills_shown(
     assert "posting-wording" in ats.checks()
 
 
+def _wording_advice(
+    taxonomy: Taxonomy, nlp: Language, resume_text: str, posting_text: str
+) -> list[str]:
+    from cvgap.ats import resume_evidence
+    from cvgap.job import read_job
+
+    posting = read_job(posting_text, taxonomy=taxonomy)
+    report = analyze(resume_from_text(resume_text), taxonomy=taxonomy, nlp=nlp)
+    return [f.message for f in posting_wording(posting, resume_evidence(report), taxonomy)]
+
+
+def test_posting_wording_never_suggests_naming_another_degree_or_a_narrower_thing(
+    taxonomy: Taxonomy, nlp: Language
+) -> None:
+    # One skill id, different things: the degree skill covers both subjects, the
+    # segmentation skill covers lane segmentation, SQL covers MySQL, Docker covers Kubernetes.
+    resume = (
+        "Education\nB.S. in Computer Engineering, State University, 2027\n"
+        "Skills\nMySQL, Kubernetes\nProjects\n- Lane segmentation with U-Net\n"
+    )
+    posting = (
+        "Requirements:\n- Pursuing a degree in Electrical Engineering\n"
+        "- Experience with image segmentation\n- SQL and Docker\n"
+    )
+    assert _wording_advice(taxonomy, nlp, resume, posting) == []
+
+
+def test_posting_wording_still_suggests_the_name_of_the_same_thing(
+    taxonomy: Taxonomy, nlp: Language
+) -> None:
+    resume = "Skills\nTorch, sklearn, OpenCV\n"
+    posting = "Requirements:\n- Experience with PyTorch\n- scikit-learn\n"
+    assert _wording_advice(taxonomy, nlp, resume, posting) == [
+        "The posting says PyTorch; your résumé says Torch.",
+        "The posting says scikit-learn; your résumé says sklearn.",
+    ]
+
+
 def _evidence(report: Report) -> dict[str, tuple[str, ...]]:
     from cvgap.ats import resume_evidence
 

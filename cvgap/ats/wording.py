@@ -1,10 +1,16 @@
 """``posting-wording``: where the résumé shows a skill the posting asks for, but in other
 words ("the posting says PyTorch; your résumé says Torch"), suggest the posting's words so a
 keyword search for them finds the résumé. Only for skills the résumé already shows: it never
-suggests adding a skill."""
+suggests adding a skill.
+
+Only for two names of the same thing: a skill's aliases often name different things (the
+degree skill covers computer engineering and electrical engineering, SQL covers MySQL), so
+the posting's words are suggested only when they are the skill's own name and the résumé's
+words are a shortening of that name (see :func:`names_the_same`)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 
@@ -13,6 +19,7 @@ from cvgap.types import AtsFinding, JobDuty, JobPosting, JobRequirement, Place, 
 
 CHECK = "posting-wording"
 _FOLD_RE = re.compile(r"[^\w+#]+")
+_WORD_RE = re.compile(r"[\w+#]+")
 
 
 def resume_evidence(report: Report) -> dict[str, tuple[str, ...]]:
@@ -45,7 +52,7 @@ def posting_wording(
         if any(has_term(text, posting_term) for text in lines):
             continue  # the résumé already uses the posting's words
         resume_terms = [t for text in lines for t in terms_in(text, skill)]
-        if not resume_terms or _fold(resume_terms[0]) == _fold(posting_term):
+        if not resume_terms or not names_the_same(resume_terms[0], posting_term, skill.name):
             continue
         yours = resume_terms[0]
         findings.append(
@@ -61,6 +68,41 @@ def posting_wording(
             )
         )
     return findings
+
+
+def names_the_same(yours: str, posting_term: str, name: str) -> bool:
+    """Whether writing ``posting_term`` where the résumé writes ``yours`` renames nothing:
+    ``posting_term`` is the skill's own ``name`` and ``yours`` is a shortening of it (other
+    spellings are no-ops, a longer or other alias may name a narrower or different thing).
+
+    >>> names_the_same("Torch", "PyTorch", "PyTorch"), names_the_same("MySQL", "SQL", "SQL")
+    (True, False)
+    >>> names_the_same("Computer engineering", "Electrical Engineering", "Degree in CS, EE")
+    False
+    """
+    return _fold(posting_term) == _fold(name) != _fold(yours) and _shortens(
+        _fold(yours), tuple(_fold(word) for word in _WORD_RE.findall(name))
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _shortens(short: str, words: tuple[str, ...]) -> bool:
+    """Whether ``short`` is made of letters of every one of ``words``, in order, at least one
+    of each: "torch" of (pytorch), "sklearn" of (scikit, learn), "cnns" of (convolutional,
+    neural, networks); not "probability" of (probability, and, statistics)."""
+    if not words:
+        return not short
+    for taken in range(1, len(short) + 1):
+        if not _is_subsequence(short[:taken], words[0]):
+            return False  # a longer prefix is not one either
+        if _shortens(short[taken:], words[1:]):
+            return True
+    return False
+
+
+def _is_subsequence(letters: str, word: str) -> bool:
+    remaining = iter(word)
+    return all(letter in remaining for letter in letters)
 
 
 def _fold(term: str) -> str:
