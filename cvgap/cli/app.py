@@ -78,4 +78,7 @@ app.add_typer(job.app, name="job")
 
 def main() -> None:
     """Entry point of the ``cvgap`` script and ``python -m cvgap``."""
+    from cvgap.collector import one_shot_process
+
+    one_shot_process()
     app()

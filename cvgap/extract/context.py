@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from cvgap.collector import building_long_lived
 from cvgap.extract.cues import CueMatcher, Region
 from cvgap.extract.words import guard_key
 from cvgap.types import BULLET_MARKS, Alias, Resume, ResumeLine, Taxonomy, Usage
@@ -119,7 +120,8 @@ def cue_matcher(nlp: Language, taxonomy: Taxonomy) -> CueMatcher:
     cached = _MATCHERS.get(key)
     if cached is not None and cached[0] is nlp and cached[1] is taxonomy:
         return cached[2]
-    matcher = CueMatcher(nlp, taxonomy.cues)
+    with building_long_lived():
+        matcher = CueMatcher(nlp, taxonomy.cues)
     if len(_MATCHERS) > 8:
         _MATCHERS.clear()
     _MATCHERS[key] = (nlp, taxonomy, matcher)

@@ -31,6 +31,7 @@ from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
+from cvgap.collector import building_long_lived
 from cvgap.errors import TaxonomyError, UnknownRoleError
 from cvgap.extract.words import list_name
 from cvgap.taxonomy.files import read_file
@@ -184,7 +185,8 @@ def load_taxonomy(
         roots = [Path(p) for p in given]
         if include_default:
             roots = taxonomy_roots(roots)
-    taxonomy, problems = check_taxonomy(roots)
+    with building_long_lived():
+        taxonomy, problems = check_taxonomy(roots)
     errors = [p for p in problems if p.level == "error"]
     if not errors and paths is not None:  # the built-in taxonomy is linted in CI
         from cvgap.taxonomy.lint import rule_errors
