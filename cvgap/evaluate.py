@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from cvgap.errors import InputError
 from cvgap.taxonomy import DEFAULT_ROLE
@@ -213,9 +213,30 @@ def load_corpus(corpus: Path) -> list[EvalCase]:
     return cases
 
 
-def corpus_splits(cases: Iterable[EvalCase]) -> tuple[str, ...]:
+class Labelled(Protocol):
+    """An entry of a labelled corpus (a résumé or a posting): it names its split."""
+
+    @property
+    def split(self) -> str: ...
+
+
+C = TypeVar("C", bound=Labelled)
+
+
+def corpus_splits(cases: Iterable[Labelled]) -> tuple[str, ...]:
     """The split names the corpus's entries use, in the order they first appear."""
     return tuple(dict.fromkeys(c.split for c in cases if c.split))
+
+
+def select_split(cases: Sequence[C], split: str, labels: Path) -> list[C]:
+    """The cases of ``split`` (every case for ``all``); raises :class:`InputError` naming
+    the corpus's own splits when it has no such split."""
+    names = (ALL_SPLITS, *corpus_splits(cases))
+    if split not in names:
+        raise InputError(
+            f"unknown split {split!r}; this corpus has: {', '.join(names)}", path=_shown(labels)
+        )
+    return [c for c in cases if split in (ALL_SPLITS, c.split)]
 
 
 def eval_skill_ids(taxonomy: Taxonomy, role: str = DEFAULT_ROLE) -> tuple[str, ...]:
@@ -288,13 +309,7 @@ def evaluate(
 
     root = corpus_dir(corpus)
     every_case = load_corpus(root)
-    names = (ALL_SPLITS, *corpus_splits(every_case))
-    if split not in names:
-        raise InputError(
-            f"unknown split {split!r}; this corpus has: {', '.join(names)}",
-            path=_shown(root / "labels.yaml"),
-        )
-    cases = [c for c in every_case if split in (ALL_SPLITS, c.split)]
+    cases = select_split(every_case, split, root / "labels.yaml")
     taxonomy = taxonomy or load_taxonomy()
     _check_labels(every_case, taxonomy, root)
     nlp = nlp or build_nlp(taxonomy)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from cvgap.cli.batch_run import SUFFIX_FORMATS, BatchFormat
 from cvgap.cli.job_check import DiffJobOption
 from cvgap.cli.outputs import (
     REPORT_SUFFIXES,
@@ -38,11 +39,12 @@ from cvgap.cli.support import (
     error_line,
 )
 from cvgap.errors import CvgapError
+from cvgap.taxonomy import DEFAULT_ROLE
 
 if TYPE_CHECKING:
     from cvgap.types import Report, Resume, Taxonomy
 
-COHORT_SUFFIXES = {".jsonl", ".ndjson"}
+COHORT_SUFFIXES = {suffix for suffix, fmt in SUFFIX_FORMATS.items() if fmt is BatchFormat.jsonl}
 
 app = typer.Typer()
 
@@ -64,7 +66,7 @@ def diff(
             help="The new version (the same kind of file); - reads stdin.", metavar="NEW"
         ),
     ],
-    role: RoleOption = "cv-intern",
+    role: RoleOption = DEFAULT_ROLE,
     job: DiffJobOption = None,
     taxonomy: TaxonomyOption = None,
     output_format: ReportFormatOption = None,

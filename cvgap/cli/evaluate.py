@@ -37,6 +37,19 @@ EVAL_SUFFIXES = {".json": EvalFormat.json, ".txt": EvalFormat.text}
 app = typer.Typer()
 
 
+# Shared with ``cvgap job eval``, which measures posting reading on the same kind of corpus.
+SplitOption = Annotated[
+    str,
+    typer.Option(
+        "--split", help=f"{ALL_SPLITS}, or one of the splits the corpus's labels.yaml names."
+    ),
+]
+MinF1Option = Annotated[
+    Optional[float],  # noqa: UP045 - typer needs Optional on Python 3.10
+    typer.Option("--min-f1", min=0.0, max=1.0, help="Exit 1 when cvgap's F1 is below this."),
+]
+
+
 @app.command("eval")
 def eval_command(
     corpus: Annotated[
@@ -48,12 +61,7 @@ def eval_command(
             show_default=False,
         ),
     ] = None,
-    split: Annotated[
-        str,
-        typer.Option(
-            "--split", help=f"{ALL_SPLITS}, or one of the splits the corpus's labels.yaml names."
-        ),
-    ] = ALL_SPLITS,
+    split: SplitOption = ALL_SPLITS,
     role: RoleOption = DEFAULT_ROLE,
     output_format: Annotated[
         Optional[EvalFormat],  # noqa: UP045
@@ -69,10 +77,7 @@ def eval_command(
         ),
     ] = None,
     taxonomy: TaxonomyOption = None,
-    min_f1: Annotated[
-        Optional[float],  # noqa: UP045
-        typer.Option("--min-f1", min=0.0, max=1.0, help="Exit 1 when cvgap's F1 is below this."),
-    ] = None,
+    min_f1: MinF1Option = None,
     min_precision: Annotated[
         Optional[float],  # noqa: UP045
         typer.Option(

@@ -13,6 +13,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from cvgap.cli.evaluate import MinF1Option, SplitOption
 from cvgap.cli.outputs import format_for
 from cvgap.cli.support import TaxonomyOption, error_boundary, stdout_console, write_output
 from cvgap.evaluate import ALL_SPLITS
@@ -127,18 +128,10 @@ def eval_postings(
             file_okay=False,
         ),
     ] = None,
-    split: Annotated[
-        str,
-        typer.Option(
-            "--split", help=f"{ALL_SPLITS}, or one of the splits the corpus's labels.yaml names."
-        ),
-    ] = ALL_SPLITS,
+    split: SplitOption = ALL_SPLITS,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     taxonomy: TaxonomyOption = None,
-    min_f1: Annotated[
-        Optional[float],  # noqa: UP045
-        typer.Option("--min-f1", min=0.0, max=1.0, help="Exit 1 when the F1 is below this."),
-    ] = None,
+    min_f1: MinF1Option = None,
 ) -> None:
     """Measure posting reading on a labelled corpus: requirement ids (P/R/F1), tiers,
     any-of groups, duties counted as requirements, degree and years, next to a keyword

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cvgap.errors import InputError
-from cvgap.evaluate import ALL_SPLITS, Scores, corpus_dir
+from cvgap.evaluate import ALL_SPLITS, Scores, corpus_dir, select_split
 from cvgap.types import JobPosting, Taxonomy
 
 if TYPE_CHECKING:
@@ -284,13 +284,7 @@ def evaluate_postings(
 
     root = postings_dir(corpus)
     every_case = load_posting_corpus(root)
-    names = (ALL_SPLITS, *dict.fromkeys(c.split for c in every_case))
-    if split not in names:
-        raise InputError(
-            f"unknown split {split!r}; this corpus has: {', '.join(names)}",
-            path=str(root / "labels.yaml"),
-        )
-    cases = [c for c in every_case if split in (ALL_SPLITS, c.split)]
+    cases = select_split(every_case, split, root / "labels.yaml")
     taxonomy = taxonomy or load_taxonomy()
     _check_labels(every_case, taxonomy, root)
     nlp = nlp or build_nlp(taxonomy)
