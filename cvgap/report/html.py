@@ -116,7 +116,7 @@ def render_html(report: Report, *, top: int = DEFAULT_TOP) -> str:
     parts = [
         '<header>\n<p class="eyebrow">cvgap · skill-gap report</p>\n'
         f'<h1>{e(report.role_title)}</h1>\n<p class="file">{e(report.file)}</p>\n</header>',
-        _hero(report, len(matched), len(implied), len(gaps)),
+        hero(report, _stats(len(matched), len(implied), len(gaps))),
     ]
     if report.warnings:
         items = "".join(f"<li>{e(w)}</li>" for w in report.warnings)
@@ -172,20 +172,26 @@ def render_html(report: Report, *, top: int = DEFAULT_TOP) -> str:
     return page(f"cvgap: {report.file} · {report.role_title}", "\n".join(parts))
 
 
-def _hero(report: Report, matched: int, implied: int, gaps: int) -> str:
-    stats = (
+def _stats(matched: int, implied: int, gaps: int) -> str:
+    return (
+        '<ul class="stats">'
         f'<li class="matched"><b>{matched}</b> matched</li>'
         f'<li class="implied"><b>{implied}</b> implied</li>'
         f'<li class="{"missing" if gaps else "none"}"><b>{gaps}</b> '
-        f"{'gap' if gaps == 1 else 'gaps'}</li>"
+        f"{'gap' if gaps == 1 else 'gaps'}</li></ul>"
     )
+
+
+def hero(report: Report, detail: str) -> str:
+    """The score card: the gauge, the band and score, the verdict, then ``detail`` (HTML:
+    the counts of a role report, the tier coverage of a posting report)."""
     return (
         f'<section class="hero card {band(report.score)}" aria-label="Score">\n'
         f"{svg.gauge(report.score)}\n"
         f'<div class="hero-text">\n<p class="eyebrow">{BAND_WORD[band(report.score)]} '
         f"match · {report.score}/100</p>\n"
         f'<p class="verdict">{e(report.verdict)}</p>\n'
-        f'<ul class="stats">{stats}</ul>\n</div>\n</section>'
+        f"{detail}\n</div>\n</section>"
     )
 
 

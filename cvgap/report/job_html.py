@@ -5,9 +5,8 @@ every piece of posting or résumé text goes through :func:`~cvgap.report.html.e
 
 from __future__ import annotations
 
-from cvgap.report import svg
-from cvgap.report.common import BAND_WORD, DEFAULT_TOP, band, fold_gaps
-from cvgap.report.html import coverage_bars, e, folded_details, page, section
+from cvgap.report.common import DEFAULT_TOP, fold_gaps
+from cvgap.report.html import coverage_bars, e, folded_details, hero, page, section
 from cvgap.report.job_common import (
     CHECK_LABEL,
     CHECK_MARK,
@@ -47,7 +46,7 @@ def render_job_html(report: Report, *, top: int = DEFAULT_TOP) -> str:
         '<header>\n<p class="eyebrow">cvgap · job posting report</p>\n'
         f"<h1>{e(report.role_title)}</h1>\n"
         f'<p class="file">{e(report.file)} · posting {e(job.posting.source)}</p>\n</header>',
-        _hero(report, job),
+        hero(report, f'<p class="muted">{e(coverage_text(job))}</p>'),
     ]
     warnings = [*report.warnings, *(f"posting: {w}" for w in job.posting.warnings)]
     if warnings:
@@ -101,17 +100,6 @@ def render_job_html(report: Report, *, top: int = DEFAULT_TOP) -> str:
         parts.append(ats_html(report.ats))
     parts.append(f"<footer>Made offline by cvgap. {e(weights_note(job))}</footer>")
     return page(f"cvgap: {report.file} · {report.role_title}", "\n".join(parts))
-
-
-def _hero(report: Report, job: JobMatch) -> str:
-    return (
-        f'<section class="hero card {band(report.score)}" aria-label="Score">\n'
-        f"{svg.gauge(report.score)}\n"
-        f'<div class="hero-text">\n<p class="eyebrow">{BAND_WORD[band(report.score)]} '
-        f"match · {report.score}/100</p>\n"
-        f'<p class="verdict">{e(report.verdict)}</p>\n'
-        f'<p class="muted">{e(coverage_text(job))}</p>\n</div>\n</section>'
-    )
 
 
 def _gaps(gaps: list[JobGap]) -> str:
