@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from cvgap.errors import TaxonomyError
-from cvgap.types import Cue
+from cvgap.types import BULLET_MARKS, Cue
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -35,7 +35,6 @@ if TYPE_CHECKING:
 RESUME = "resume"
 ALWAYS = "en"  # English cues apply to every résumé: skill names and mixed lines are English
 LABEL_SEPARATORS = frozenset({":", "—", "–", "-"})
-BULLETS = frozenset({"-", "*", "–", "—", "•", "·", "▪", "●", "◦", ">"})
 MAX_LABEL_TOKENS = 10
 _REACHING = ("forward", "backward", "bidirectional")
 
@@ -273,7 +272,7 @@ class DocCues:
         """The tokens ``[lo, sep)`` of a short label at the start of the line's last sentence
         before a colon or spaced dash ("Docker:", "CUDA —"), or None."""
         doc, i = self.doc, region.line_lo
-        while i < region.line_hi and (doc[i].text in BULLETS or doc[i].is_space):
+        while i < region.line_hi and (_is_bullet(doc[i].text) or doc[i].is_space):
             i += 1
         first = i
         for k in range(first + 1, region.line_hi):
@@ -298,3 +297,8 @@ class DocCues:
 
     def _count(self, lo: int, hi: int) -> int:
         return sum(1 for i in range(lo, hi) if not self.doc[i].is_space)
+
+
+def _is_bullet(token: str) -> bool:
+    """Whether a token is one list-item mark (see :data:`~cvgap.types.BULLET_MARKS`)."""
+    return len(token) == 1 and token in BULLET_MARKS
