@@ -14,8 +14,8 @@ from typing import Annotated, Optional
 import typer
 
 from cvgap.cli.evaluate import MinF1Option, SplitOption
-from cvgap.cli.outputs import format_for
-from cvgap.cli.support import TaxonomyOption, error_boundary, stdout_console, write_output
+from cvgap.cli.outputs import format_for, print_view
+from cvgap.cli.support import TaxonomyOption, error_boundary, write_output
 from cvgap.evaluate import ALL_SPLITS
 
 app = typer.Typer(
@@ -25,6 +25,7 @@ app = typer.Typer(
 )
 
 STDIN = "-"
+JOB_FILE_WIDTH = 120  # columns of `job show`'s table written to a file
 
 
 class JobFormat(str, Enum):
@@ -105,16 +106,8 @@ def show(
             write_output(render_job_json(job), output)
         elif fmt is JobFormat.markdown:
             write_output(render_job_markdown(job), output)
-        elif output is None:
-            stdout_console().print(render_job_table(job))
         else:
-            import io
-
-            from rich.console import Console
-
-            console = Console(record=True, width=120, file=io.StringIO())
-            console.print(render_job_table(job))
-            write_output(console.export_text(), output)
+            print_view(render_job_table(job), output, width=JOB_FILE_WIDTH)
         if save_role is not None:
             write_output(role_yaml(job, role_id_for(save_role.stem)), save_role)
 

@@ -179,8 +179,8 @@ def write_ranking(
 ) -> None:
     """The ranking in the chosen format, to ``output`` or stdout; each posting's ``top``
     gaps are named, the rest counted (JSON has all)."""
-    from cvgap.cli.outputs import gaps_shown
-    from cvgap.cli.support import stdout_console, write_output
+    from cvgap.cli.outputs import gaps_shown, print_view
+    from cvgap.cli.support import write_output
     from cvgap.report.job_common import render_ranking_json
 
     top = gaps_shown(top)
@@ -198,20 +198,7 @@ def write_ranking(
     else:
         from cvgap.report.job_terminal import render_ranking
 
-        if output is None:
-            stdout_console().print(render_ranking(ranking, top=top))
-        else:
-            write_output(_plain_text(render_ranking(ranking, top=top)), output)
-
-
-def _plain_text(renderable: object) -> str:
-    import io
-
-    from rich.console import Console
-
-    console = Console(record=True, width=100, file=io.StringIO())
-    console.print(renderable)
-    return console.export_text()
+        print_view(render_ranking(ranking, top=top), output)
 
 
 def ranking_exit(ranking: JobRanking, min_score: int | None) -> int:

@@ -93,17 +93,23 @@ def emit(
     if fmt is not OutputFormat.table:
         write_output(renderers[fmt](), output)
         return
+    print_view(view(), output)
+
+
+def print_view(view: RenderableType, output: Path | None, *, width: int = FILE_WIDTH) -> None:
+    """A rich ``view`` on the terminal, or as plain text ``width`` columns wide in
+    ``output``."""
     from cvgap.cli.support import stdout_console
 
     if output is None:
-        stdout_console().print(view())
+        stdout_console().print(view)
         return
     import io
 
     from rich.console import Console
 
-    file_console = Console(record=True, width=FILE_WIDTH, file=io.StringIO())
-    file_console.print(view())
+    file_console = Console(record=True, width=width, file=io.StringIO())
+    file_console.print(view)
     write_output(file_console.export_text(), output)
 
 
