@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from cvgap.ats.terms import has_term, term_pattern, terms_in
+from cvgap.ingest.text import CID_RE
 from cvgap.types import AtsFinding, Place, Report, Resume, SkillResult, Taxonomy
 
 CHECK = "keyword-search-misses"
@@ -68,7 +69,6 @@ CAUSES: dict[str, tuple[str, str]] = {
 }
 _LIGATURES_RE = re.compile("[\ufb00-\ufb06]")
 _LETTER_SPACED_RE = re.compile(r"(?<!\S)(?:\S ){2,}\S(?!\S)")
-_CID_RE = re.compile(r"\(cid:\d+\)")
 _HYPHEN_BREAK_RE = re.compile(r"(?<=[^\W\d_])-[ \t]*\n[ \t]*(?=[^\W\d_])")
 
 
@@ -177,7 +177,7 @@ class _Variants:
         if glued.search(self.plain):
             return "run-together"
         # A font without a text mapping turns every glyph into (cid:N); a few icons do not.
-        cids = len(_CID_RE.findall(self.plain)) >= max(10, len(self.plain.split()) // 50)
+        cids = len(CID_RE.findall(self.plain)) >= max(10, len(self.plain.split()) // 50)
         if cids and _mostly_missing(line, self.plain):
             return "glyphs-without-text"
         if resume.plain is not None and resume.plain.column_pages:

@@ -27,7 +27,7 @@ _SPACING_MARKS = {
     "\u02c7": "\u030c",
 }
 _SPACING_RE = re.compile("([\u00a8\u00b8\u00b4\u02c6\u02dc\u02c7])\\s?([A-Za-z])")
-_CID_RE = re.compile(r"\(cid:\d+\)")
+CID_RE = re.compile(r"\(cid:\d+\)")  # a glyph with no text mapping, as pdfminer writes it
 _PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd]")
 # A bullet marker at the start of a line: typographic bullets, dashes, arrows, "*", ">", and
 # (already replaced by "\u2022") private-use icon glyphs.
@@ -80,7 +80,7 @@ def repair_line(line: str) -> str:
     line = _SPACING_RE.sub(lambda m: m.group(2) + _SPACING_MARKS[m.group(1)], line)
     line = unicodedata.normalize("NFKC", line)
     line = _ZERO_WIDTH_RE.sub("", line)
-    line = _CID_RE.sub(" ", line)
+    line = CID_RE.sub(" ", line)
     line = _PRIVATE_USE_RE.sub(" ", line)
     line = _LETTER_SPACED_RE.sub(lambda m: m.group(0).replace(" ", ""), line)
     line = _SPACES_RE.sub(" ", line).strip()
